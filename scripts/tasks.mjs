@@ -1,0 +1,256 @@
+// The project's commands (start, test, dev, build, check, cli, bench, geodata), run by
+// scripts/bootstrap.mjs under a Node that is new enough. Each installs what is missing first:
+// npm dependencies (npm ci, when package-lock.json changed), a production build (when sources
+// changed) and, for the browser tests, Debian's Chromium.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, '.test-output');
+const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Writes a progress line to stderr (stdout is reserved for data, e.g. the CLI's JSON). */
+function log(msg) {
+  process.stderr.write(`[${process.argv[2] ?? 'tasks'}] ${msg}\n`);
+}
+
+function bin(name) {
+  return path.join(root, 'node_modules', '.bin', name);
+}
+
+/**
+ * Runs a command and waits for it. `quiet` sends its stdout to our stderr, so the command's
+ * chatter never mixes with data on stdout.
+ */
+function run(cmd, args, { quiet = false, env = {} } = {}) {
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: ['inherit', quiet ? 2 : 'inherit', 'inherit'],
+    env: { ...process.env, ...env }
+  });
+  if (r.error) log(`Kunne ikke starte ${cmd}: ${r.error.message}`);
+  return r.status ?? 1;
+}
+
+/** Runs a long-lived command (server) and passes signals on to it. */
+function serve(cmd, args, env = {}) {
+  const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const sig of signals) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code, signal) => {
+    for (const sig of signals) process.removeAllListeners(sig);
+    if (signal) process.kill(process.pid, signal);
+    else process.exit(code ?? 1);
+  });
+}
+
+function hashFiles(files) {
+  const h = createHash('sha256');
+  for (const f of files) {
+    h.update(f);
+    h.update('\0');
+    if (existsSync(f)) h.update(readFileSync(f));
+    h.update('\0');
+  }
+  return h.digest('hex');
+}
+
+/** Installs npm dependencies with `npm ci` when node_modules does not match package-lock.json. */
+function ensureDeps() {
+  const stamp = path.join(root, 'node_modules', '.naering-install-stamp');
+  const want = hashFiles([path.join(root, 'package-lock.json'), path.join(root, 'package.json')]) + process.versions.node;
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
+  log('Installerer avhengigheter (npm ci) …');
+  const npmCli = process.env.npm_execpath && /npm-cli\.js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : null;
+  const [cmd, pre] = npmCli ? [process.execPath, [npmCli]] : ['npm', []];
+  const status = run(cmd, [...pre, 'ci', '--no-audit', '--no-fund', '--loglevel=error'], {
+    quiet: true,
+    env: { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }
+  });
+  if (status !== 0) {
+    log('npm ci feilet; se meldingene over.');
+    process.exit(status);
+  }
+  writeFileSync(stamp, want);
+}
+
+function walk(dir, out) {
+  if (!existsSync(dir)) return out;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+/** A fingerprint of everything the production build is made from (paths, sizes, mtimes). */
+function sourceFingerprint() {
+  const files = ['src', 'static', 'geodata', 'seeds'].flatMap((d) => walk(path.join(root, d), [])).sort();
+  files.push(...['package-lock.json', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json'].map((f) => path.join(root, f)));
+  const h = createHash('sha256');
+  for (const f of files) {
+    if (!existsSync(f)) continue;
+    const s = statSync(f);
+    h.update(`${path.relative(root, f)}\0${s.size}\0${s.mtimeMs}\n`);
+  }
+  return h.digest('hex');
+}
+
+/** Builds the production app (adapter-node → build/) unless it is up to date. */
+function ensureBuild({ force = false } = {}) {
+  const stamp = path.join(root, 'build', '.naering-build-stamp');
+  const want = sourceFingerprint();
+  if (!force && existsSync(path.join(root, 'build', 'index.js')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) {
+    return 0;
+  }
+  log('Bygger appen (vite build) …');
+  const status = run(bin('vite'), ['build', '--logLevel', 'warn']);
+  if (status === 0) writeFileSync(stamp, want);
+  return status;
+}
+
+/** Makes sure Debian's Chromium is there for the browser tests; installs it with apt-get as root. */
+function ensureChromium() {
+  if (existsSync(chromiumPath)) return true;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot) {
+    log(`Fant ikke Chromium på ${chromiumPath}. Installer den med «sudo apt-get install -y chromium»`);
+    log('(eller sett CHROMIUM_PATH), og kjør «npm test» på nytt.');
+    return false;
+  }
+  log('Installerer Debians Chromium med apt-get (én gang) …');
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update', '-qq'], { quiet: true, env });
+  run('apt-get', ['install', '-y', '-qq', 'chromium'], { quiet: true, env });
+  if (!existsSync(chromiumPath)) {
+    log('apt-get klarte ikke å installere chromium.');
+    return false;
+  }
+  return true;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** Runs svelte-check (types in .ts and .svelte files). */
+function typecheck() {
+  run(bin('svelte-kit'), ['sync'], { quiet: true });
+  return run(bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']);
+}
+
+function unitTests(extra) {
+  const file = path.join(outDir, 'vitest.json');
+  rmSync(file, { force: true });
+  const status = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...extra]);
+  const r = readJson(file);
+  if (!r) return { passed: 0, failed: 1, skipped: 0, status: status || 1 };
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + (status !== 0 && r.numFailedTests === 0 ? 1 : 0),
+    skipped: r.numPendingTests + r.numTodoTests,
+    status
+  };
+}
+
+function browserTests(extra) {
+  const file = path.join(outDir, 'playwright.json');
+  rmSync(file, { force: true });
+  const status = run(bin('playwright'), ['test', '--reporter=list,json', ...extra], {
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: file, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }
+  });
+  const r = readJson(file);
+  if (!r?.stats) return { passed: 0, failed: 1, skipped: 0, status: status || 1 };
+  const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = r.stats;
+  return {
+    passed: expected + flaky,
+    failed: unexpected + (status !== 0 && unexpected === 0 ? 1 : 0),
+    skipped,
+    status
+  };
+}
+
+/**
+ * `npm test`: type check, unit tests (Vitest), production build and browser tests
+ * (Playwright in Debian's Chromium). `npm test -- unit` or `npm test -- e2e` runs one part;
+ * further arguments go to that runner. Ends with the line «Totalt: N passed, N failed».
+ */
+function test(args) {
+  const only = args[0] === 'unit' || args[0] === 'e2e' ? args[0] : null;
+  const extra = only ? args.slice(1) : args;
+  mkdirSync(outDir, { recursive: true });
+  const parts = [];
+  if (!only || only === 'unit') {
+    const tc = typecheck();
+    parts.push({ name: 'Typesjekk (svelte-check)', passed: tc === 0 ? 1 : 0, failed: tc === 0 ? 0 : 1, skipped: 0 });
+    parts.push({ name: 'Enhetstester (Vitest)', ...unitTests(only ? extra : []) });
+  }
+  if (!only || only === 'e2e') {
+    if (!ensureChromium()) {
+      parts.push({ name: 'Nettlesertester (Playwright)', passed: 0, failed: 1, skipped: 0 });
+    } else if (ensureBuild() !== 0) {
+      parts.push({ name: 'Bygg (vite build)', passed: 0, failed: 1, skipped: 0 });
+    } else {
+      parts.push({ name: 'Nettlesertester (Playwright)', ...browserTests(only ? extra : []) });
+    }
+  }
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  console.log('\nSammendrag:');
+  for (const p of parts) {
+    console.log(`  ${p.name}: ${p.passed} bestått, ${p.failed} feilet${p.skipped ? `, ${p.skipped} hoppet over` : ''}`);
+    passed += p.passed;
+    failed += p.failed;
+    skipped += p.skipped;
+  }
+  console.log(`Totalt: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+const tasks = {
+  start() {
+    ensureDeps();
+    if (ensureBuild() !== 0) process.exit(1);
+    const port = process.env.PORT || '3000';
+    console.log(`Næringsareal-kart for Asker: http://localhost:${port}/`);
+    serve(process.execPath, ['build'], { PORT: port });
+  },
+  dev(args) {
+    ensureDeps();
+    serve(bin('vite'), ['dev', ...args]);
+  },
+  build() {
+    ensureDeps();
+    process.exit(ensureBuild({ force: true }));
+  },
+  check() {
+    ensureDeps();
+    process.exit(typecheck());
+  },
+  test(args) {
+    ensureDeps();
+    test(args);
+  },
+  cli(args) {
+    ensureDeps();
+    serve(process.execPath, [path.join(root, 'scripts', 'cli.ts'), ...args]);
+  }
+};
+
+const [name, ...rest] = process.argv.slice(2);
+const task = name ? tasks[name] : undefined;
+if (!task) {
+  log(`Ukjent kommando «${name ?? ''}». Kjente: ${Object.keys(tasks).join(', ')}`);
+  process.exit(2);
+}
+task(rest);

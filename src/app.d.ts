@@ -1,0 +1,7 @@
+/// <reference types="vite/client" />
+// See https://svelte.dev/docs/kit/types#app.d.ts
+declare global {
+  namespace App {}
+}
+
+export {};

@@ -1,0 +1,121 @@
+import { expect, test } from '@playwright/test';
+import {
+  blockInternet,
+  boundaryVertex,
+  collectPageErrors,
+  mapIdle,
+  nonBackgroundPixels,
+  openMap,
+  pagePoint,
+  stationCoords
+} from './helpers.ts';
+
+test.describe('kartet', () => {
+  test('viser kommunegrensen, og avkrysning for laget skjuler og viser den', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    await blockInternet(page);
+    await openMap(page, '/?kart=ingen');
+
+    await expect(page.getByRole('region', { name: 'Kart over Asker kommune' })).toBeVisible();
+    const vertex = await pagePoint(page, boundaryVertex());
+    expect(await nonBackgroundPixels(page, vertex)).toBeGreaterThan(4);
+
+    const toggle = page.getByRole('checkbox', { name: 'Kommunegrense' });
+    await expect(toggle).toBeChecked();
+    await toggle.uncheck();
+    await mapIdle(page);
+    expect(await nonBackgroundPixels(page, vertex)).toBe(0);
+    await expect(page).toHaveURL(/[?&]lag=stasjoner(&|#|$)/);
+
+    await toggle.check();
+    await mapIdle(page);
+    expect(await nonBackgroundPixels(page, vertex)).toBeGreaterThan(4);
+    expect(errors).toEqual([]);
+  });
+
+  test('klikk på en stasjon åpner panelet med navnet som tekst', async ({ page }) => {
+    await blockInternet(page);
+    const [lon, lat] = stationCoords('Asker stasjon');
+    await openMap(page, `/?kart=ingen#12/${lat}/${lon}`);
+    const at = await pagePoint(page, [lon, lat]);
+    await page.mouse.click(at.x, at.y);
+
+    const panel = page.getByRole('complementary', { name: 'Asker stasjon' });
+    await expect(panel).toBeVisible();
+    await expect(panel.getByRole('heading', { name: 'Asker stasjon' })).toBeVisible();
+    await expect(panel).toContainText('Drammenbanen');
+    await panel.getByRole('button', { name: 'Lukk egenskaper' }).click();
+    await expect(panel).toBeHidden();
+  });
+
+  test('en lenke med kartlag og posisjon gjenskaper visningen', async ({ page }) => {
+    await blockInternet(page);
+    const [lon, lat] = stationCoords('Heggedal stasjon');
+    await openMap(page, `/?kart=ingen&lag=stasjoner#11/${lat}/${lon}`);
+
+    await expect(page.getByRole('checkbox', { name: 'Kommunegrense' })).not.toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'Jernbanestasjoner' })).toBeChecked();
+    await expect(page.getByRole('radio', { name: 'Ingen bakgrunn' })).toBeChecked();
+
+    const center = await page.evaluate(() => {
+      const map = (window as unknown as { __naeringMap: import('maplibre-gl').Map }).__naeringMap;
+      return { zoom: map.getZoom(), ...map.getCenter() };
+    });
+    expect(center.zoom).toBeCloseTo(11, 5);
+    expect(center.lat).toBeCloseTo(lat, 3);
+    expect(center.lng).toBeCloseTo(lon, 3);
+
+    // The station is drawn at the centre; the (hidden) boundary is not drawn anywhere.
+    expect(await nonBackgroundPixels(page, await pagePoint(page, [lon, lat]))).toBeGreaterThan(4);
+    await page.goto(`/?kart=ingen&lag=stasjoner#9/59.6/10.45`);
+    await mapIdle(page);
+    expect(await nonBackgroundPixels(page, await pagePoint(page, boundaryVertex()))).toBe(0);
+  });
+
+  test('uten bakgrunnskart vises en stille melding, og bytte av bakgrunn beholder lagene', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    const blocked = await blockInternet(page);
+    await openMap(page, '/');
+
+    await expect(page.getByRole('status')).toContainText('Bakgrunnskartet er ikke tilgjengelig');
+    expect(blocked.some((u) => u.includes('/topograatone/'))).toBe(true);
+    const vertex = await pagePoint(page, boundaryVertex());
+    expect(await nonBackgroundPixels(page, vertex)).toBeGreaterThan(4);
+
+    await page.getByRole('radio', { name: 'Topografisk (Kartverket)' }).check();
+    await expect(page).toHaveURL(/[?&]kart=topo(&|#|$)/);
+    await mapIdle(page);
+    await expect.poll(() => blocked.some((u) => u.includes('/topo/default/'))).toBe(true);
+    const ids = await page.evaluate(() => {
+      const map = (window as unknown as { __naeringMap: import('maplibre-gl').Map }).__naeringMap;
+      return map.getStyle().layers.map((l) => l.id);
+    });
+    expect(ids).toEqual(['basemap-bakgrunn', 'basemap-topo', 'app-grense-flate', 'app-grense-linje', 'app-stasjoner-punkt']);
+    expect(await nonBackgroundPixels(page, vertex)).toBeGreaterThan(4);
+
+    await page.getByRole('radio', { name: 'Ingen bakgrunn' }).check();
+    await mapIdle(page);
+    await expect(page.getByRole('status')).toBeEmpty();
+    expect(await nonBackgroundPixels(page, vertex)).toBeGreaterThan(4);
+    expect(errors).toEqual([]);
+  });
+
+  test('kontrollene kan brukes med tastaturet', async ({ page }) => {
+    await blockInternet(page);
+    const [lon, lat] = stationCoords('Spikkestad stasjon');
+    await openMap(page, `/?kart=ingen#12/${lat}/${lon}`);
+
+    const toggle = page.getByRole('checkbox', { name: 'Jernbanestasjoner' });
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    await expect(toggle).not.toBeChecked();
+    await page.keyboard.press('Space');
+    await expect(toggle).toBeChecked();
+
+    const label = page.getByRole('button', { name: 'Spikkestad stasjon' });
+    await label.focus();
+    await expect(label).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Spikkestad stasjon' })).toBeFocused();
+  });
+});
