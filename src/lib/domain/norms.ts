@@ -1,0 +1,116 @@
+import {
+  ANTAKELSER,
+  ARBEIDSPLASS_AREAL,
+  ARBEIDSPLASSVEKST,
+  JORDVERN_DAA_PER_AAR,
+  KATEGORIER,
+  type AbcKlasse,
+  type Egnethet,
+  type Kategori,
+  type Spenn,
+  type StatusTomt
+} from '../../../seeds/plan.ts';
+
+/**
+ * The norms every figure is computed with. Defaults come from seeds/plan.ts (plan figures and
+ * our stated assumptions); a scenario may override any of them.
+ */
+export interface Norms {
+  /** Gross land per workplace, m² (plan: 420). */
+  bruttoTomtM2PerArbeidsplass: number;
+  /** Net floor space per workplace by category, m² (a range where the norm is a range). */
+  nettoM2PerArbeidsplass: Record<Kategori, Spenn>;
+  /** Net floor space as a share of BRA (0–1). */
+  nettoBruttoFaktor: number;
+  /** Utnyttelse (%BRA) used when an area does not state one. */
+  utnyttelseBraProsent: Record<Kategori, number>;
+  /** ABC distance thresholds in metres, straight line. */
+  abc: { aMaksM: number; bMaksM: number; vegMaksM: number };
+  /** How each category suits each ABC class. */
+  egnethet: Record<Kategori, Record<AbcKlasse, Egnethet>>;
+  /** Job growth per year (plan: 500–550). */
+  arbeidsplasserPerAar: Spenn;
+  /** New jobs over the plan's 20 years (plan: 15 000–20 000). */
+  nyeArbeidsplasser: Spenn;
+  /** Years the job target covers (plan: 20). */
+  periodeAar: number;
+  /** Jordvern ambition, daa per year (plan: 15). */
+  jordvernDaaPerAar: number;
+  /** Years before a site is ready, by readiness. */
+  aarTilKlar: Record<StatusTomt, number>;
+}
+
+const spenn = (s: Spenn): Spenn => ({ min: s.min, max: s.max });
+
+/** Returns a fresh copy of the default norms, from seeds/plan.ts. */
+export function defaultNorms(): Norms {
+  const e = ANTAKELSER.egnethet.verdi;
+  return {
+    bruttoTomtM2PerArbeidsplass: ARBEIDSPLASS_AREAL.bruttoTomtM2.verdi,
+    nettoM2PerArbeidsplass: {
+      kontor: spenn(ARBEIDSPLASS_AREAL.nettoKontorM2.verdi),
+      'handel/service': spenn(ARBEIDSPLASS_AREAL.nettoHandelServiceM2.verdi),
+      'lager/produksjon': spenn(ANTAKELSER.nettoLagerProduksjonM2.verdi),
+      offentlig: spenn(ANTAKELSER.nettoOffentligM2.verdi),
+      kombinert: spenn(ANTAKELSER.nettoKombinertM2.verdi)
+    },
+    nettoBruttoFaktor: ANTAKELSER.nettoBruttoFaktor.verdi,
+    utnyttelseBraProsent: { ...ANTAKELSER.utnyttelseBraProsent.verdi },
+    abc: {
+      aMaksM: ANTAKELSER.abcAvstandM.verdi.A,
+      bMaksM: ANTAKELSER.abcAvstandM.verdi.B,
+      vegMaksM: ANTAKELSER.abcAvstandM.verdi.vegC
+    },
+    egnethet: {
+      kontor: { ...e.kontor },
+      'handel/service': { ...e['handel/service'] },
+      'lager/produksjon': { ...e['lager/produksjon'] },
+      offentlig: { ...e.offentlig },
+      kombinert: { ...e.kombinert }
+    },
+    arbeidsplasserPerAar: spenn(ARBEIDSPLASSVEKST.perAar.verdi),
+    nyeArbeidsplasser: spenn(ARBEIDSPLASSVEKST.nyeArbeidsplasser.verdi),
+    periodeAar: ARBEIDSPLASSVEKST.periodeAar.verdi,
+    jordvernDaaPerAar: JORDVERN_DAA_PER_AAR.verdi,
+    aarTilKlar: { ...ANTAKELSER.aarTilKlar.verdi }
+  };
+}
+
+/** True for one of the app's business categories. */
+export function isKategori(value: unknown): value is Kategori {
+  return typeof value === 'string' && Object.hasOwn(KATEGORIER, value);
+}
+
+/**
+ * Checks norms a user has edited. Returns Norwegian messages naming each problem; an empty
+ * list means the norms can be used.
+ */
+export function checkNorms(n: Norms): string[] {
+  const problems: string[] = [];
+  const positive = (v: number, what: string) => {
+    if (!Number.isFinite(v) || v <= 0) problems.push(`${what} må være et tall større enn 0 (er ${v}).`);
+  };
+  const range = (s: Spenn, what: string) => {
+    positive(s.min, `${what} (fra)`);
+    positive(s.max, `${what} (til)`);
+    if (s.min > s.max) problems.push(`${what}: «fra» (${s.min}) er større enn «til» (${s.max}).`);
+  };
+  positive(n.bruttoTomtM2PerArbeidsplass, 'Brutto tomteareal per arbeidsplass');
+  for (const [k, s] of Object.entries(n.nettoM2PerArbeidsplass)) range(s, `Netto m² per arbeidsplass for ${k}`);
+  if (!(n.nettoBruttoFaktor > 0 && n.nettoBruttoFaktor <= 1)) {
+    problems.push(`Netto/brutto-faktoren må være mellom 0 og 1 (er ${n.nettoBruttoFaktor}).`);
+  }
+  for (const [k, v] of Object.entries(n.utnyttelseBraProsent)) positive(v, `Utnyttelse (%BRA) for ${k}`);
+  positive(n.abc.aMaksM, 'Avstand for A-klasse');
+  positive(n.abc.bMaksM, 'Avstand for B-klasse');
+  positive(n.abc.vegMaksM, 'Avstand til hovedveg');
+  if (n.abc.aMaksM > n.abc.bMaksM) problems.push('Avstanden for A-klasse kan ikke være større enn for B-klasse.');
+  range(n.arbeidsplasserPerAar, 'Arbeidsplasser per år');
+  range(n.nyeArbeidsplasser, 'Nye arbeidsplasser');
+  positive(n.periodeAar, 'Planperioden');
+  positive(n.jordvernDaaPerAar, 'Jordvernmålet');
+  for (const [k, v] of Object.entries(n.aarTilKlar)) {
+    if (!Number.isFinite(v) || v < 0) problems.push(`År til byggeklar for ${k} må være 0 eller mer (er ${v}).`);
+  }
+  return problems;
+}
