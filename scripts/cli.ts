@@ -1,22 +1,103 @@
 // Command-line entry for GIS staff: `npm run --silent cli -- <command> …`.
-// Runs on Node ≥ 22.12 directly from TypeScript (type stripping); stdout carries only data,
-// messages go to stderr.
+// Runs on Node ≥ 22.12 directly from TypeScript (type stripping). stdout carries only data
+// (JSON or CSV); messages go to stderr as one Norwegian line, never a stack trace.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FeatureCollection } from 'geojson';
+import { runStats, statsToCsv } from '../src/lib/cli/stats.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const USAGE = `Bruk: npm run --silent cli -- <kommando> [valg]
 
 Kommandoer:
-  help    denne teksten
+  stats <områdefil> [--farmland <fil>] [--crs EPSG:NNNN] [--csv]
+      Areal (planar i EPSG:25832, m² og daa), jordbruksareal inne i hvert område etter
+      AR5-klasse (21, 22, 23; fra «arealtype» eller «ARTYPE»), arbeidsplasskapasitet
+      (tomteareal og gulvareal), ABC-klasse og nærmeste stasjon. GeoJSON med eller uten
+      «crs»; uten «crs» må koordinatene være grader (EPSG:4326), ellers oppgi --crs.
+      Skriver JSON (eller CSV med --csv) på standard ut.
+  help
+      denne teksten
+
+Avslutningskoder: 0 ok, 2 feil i inndata (melding på standard feil).
 `;
+
+/** A problem with the user's input: exit code 2 and one line on stderr. */
+class InputError extends Error {}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `${file}: fila finnes ikke.` : `${file}: kan ikke leses (${code ?? (e as Error).message}).`);
+  }
+}
+
+function readGeodata(name: string): FeatureCollection {
+  return JSON.parse(readFileSync(path.join(root, 'geodata', name), 'utf8')) as FeatureCollection;
+}
+
+function parseStatsArgs(args: string[]): { file: string; farmland?: string; crs?: string; csv: boolean } {
+  let file: string | undefined;
+  let farmland: string | undefined;
+  let crs: string | undefined;
+  let csv = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined || v.startsWith('--')) throw new InputError(`${a} mangler en verdi.`);
+      return v;
+    };
+    if (a === '--farmland') farmland = value();
+    else if (a === '--crs') crs = value();
+    else if (a === '--csv') csv = true;
+    else if (a.startsWith('--')) throw new InputError(`Ukjent valg «${a}». Se «npm run cli -- help».`);
+    else if (file === undefined) file = a;
+    else throw new InputError(`Bare én områdefil kan oppgis (fikk også «${a}»).`);
+  }
+  if (!file) throw new InputError('stats trenger en områdefil: npm run --silent cli -- stats <fil>');
+  return { file, farmland, crs, csv };
+}
+
+function stats(args: string[]): number {
+  const opts = parseStatsArgs(args);
+  const result = runStats({
+    areasFile: opts.file,
+    areasText: readText(opts.file),
+    farmlandFile: opts.farmland,
+    farmlandText: opts.farmland === undefined ? undefined : readText(opts.farmland),
+    crs: opts.crs,
+    stations: readGeodata('stasjoner.geojson'),
+    roads: readGeodata('veger.geojson')
+  });
+  if (!result.ok) throw new InputError(result.message);
+  process.stdout.write(opts.csv ? statsToCsv(result.output) : JSON.stringify(result.output, null, 2) + '\n');
+  return 0;
+}
 
 /** Runs the CLI with the given arguments and returns the exit code. */
 export function main(argv: string[]): number {
-  const [command] = argv;
-  if (!command || command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(USAGE);
-    return 0;
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === 'help' || command === '--help' || command === '-h') {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    if (command === 'stats') return stats(rest);
+    throw new InputError(`Ukjent kommando «${command}». Se «npm run cli -- help».`);
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`Feil: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`Uventet feil: ${(e as Error).message ?? String(e)}\n`);
+    return 1;
   }
-  process.stderr.write(`Ukjent kommando «${command}». Se «npm run cli -- help».\n`);
-  return 2;
 }
 
 process.exitCode = main(process.argv.slice(2));

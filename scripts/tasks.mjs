@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,8 +38,8 @@ function run(cmd, args, { quiet = false, env = {} } = {}) {
 }
 
 /** Runs a long-lived command (server) and passes signals on to it. */
-function serve(cmd, args, env = {}) {
-  const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+function serve(cmd, args, env = {}, cwd = root) {
+  const child = spawn(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, ...env } });
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   for (const sig of signals) process.on(sig, () => child.kill(sig));
   child.on('exit', (code, signal) => {
@@ -243,7 +244,22 @@ const tasks = {
   },
   cli(args) {
     ensureDeps();
-    serve(process.execPath, [path.join(root, 'scripts', 'cli.ts'), ...args]);
+    // npm runs scripts in the package root; file arguments are relative to where the user was.
+    serve(process.execPath, [path.join(root, 'scripts', 'cli.ts'), ...args], {}, process.env.INIT_CWD || root);
+  },
+  bench(args) {
+    ensureDeps();
+    const only = args[0];
+    const files = readdirSync(path.join(root, 'bench'))
+      .filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)))
+      .sort();
+    console.log(`# Benchmarks: Node ${process.versions.node}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'ukjent CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
+    let failed = 0;
+    for (const f of files) {
+      console.log(`\n## ${f}`);
+      if (run(process.execPath, ['--expose-gc', path.join(root, 'bench', f)]) !== 0) failed++;
+    }
+    process.exit(failed ? 1 : 0);
   }
 };
 

@@ -1,0 +1,183 @@
+import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
+import { AR5_JORDBRUKSKLASSER, ar5Jordbruksklasse, type Ar5Jordbruksklasse } from '../../../seeds/ar5.ts';
+import { areaSphericalM2, m2ToDaa } from '../geo/area.ts';
+import { projectPosition, reprojectGeometry } from '../geo/crs.ts';
+import { buildOverlapIndex } from '../geo/overlap.ts';
+import { areaStats, type Station } from '../domain/stats.ts';
+import { defaultNorms } from '../domain/norms.ts';
+import { readGeoJsonAreas } from '../io/geojson.ts';
+
+/** One area in the CLI's `stats` output. Areas are planar in EPSG:25832 unless named spherical. */
+export interface StatsFeatureOut {
+  id: string;
+  name: string;
+  area_m2: number;
+  area_daa: number;
+  /** Spherical area (turf.area on WGS84), for contrast only. */
+  area_daa_spherical: number;
+  farmland_daa: number | null;
+  farmland_daa_by_class: Record<Ar5Jordbruksklasse, number> | null;
+  jobs_land: number;
+  jobs_floor_low: number;
+  jobs_floor_high: number;
+  kategori: string;
+  abc: string;
+  abc_fit: string;
+  nearest_station: { name: string; distance_m: number } | null;
+}
+
+/** The CLI's `stats` output (JSON). */
+export interface StatsOut {
+  crs: string;
+  area_method: string;
+  features: StatsFeatureOut[];
+  totals: { area_daa: number; farmland_daa: number | null; jobs_land: number };
+}
+
+/** What `stats` reads: file texts (the caller does the I/O) and the reference layers. */
+export interface StatsCommandInput {
+  areasFile: string;
+  areasText: string;
+  farmlandFile?: string;
+  farmlandText?: string;
+  crs?: string;
+  /** Stations and main roads in WGS84 (geodata/stasjoner.geojson, geodata/veger.geojson). */
+  stations: FeatureCollection;
+  roads: FeatureCollection;
+}
+
+const round = (v: number, decimals: number) => {
+  const f = 10 ** decimals;
+  return Math.round(v * f) / f;
+};
+
+function stationsIn25832(fc: FeatureCollection): Station[] {
+  return fc.features.flatMap((f) => {
+    if (f.geometry?.type !== 'Point') return [];
+    const p = f.properties ?? {};
+    return [{ id: String(p.id ?? f.id), navn: String(p.navn ?? p.id ?? f.id), coordinates: projectPosition(f.geometry.coordinates, 'EPSG:4326', 'EPSG:25832') }];
+  });
+}
+
+function roadsIn25832(fc: FeatureCollection): (LineString | MultiLineString)[] {
+  return fc.features.flatMap((f) =>
+    f.geometry?.type === 'LineString' || f.geometry?.type === 'MultiLineString' ? [reprojectGeometry(f.geometry, 'EPSG:4326', 'EPSG:25832')] : []
+  );
+}
+
+/**
+ * Runs `stats`: reads the areas (and optional AR5 farmland, class from `arealtype` or `ARTYPE`),
+ * and computes per area: planar area in EPSG:25832 (and spherical for contrast), farmland inside,
+ * job capacity (land and floor models), ABC class and nearest station. Returns a one-line
+ * Norwegian message naming file, feature and problem for bad input. Never throws for bad input.
+ */
+export function runStats(input: StatsCommandInput): { ok: true; output: StatsOut } | { ok: false; message: string } {
+  const areas = readGeoJsonAreas(input.areasText, input.areasFile, { crs: input.crs });
+  if (!areas.ok) return { ok: false, message: areas.error.message };
+
+  let farmland = null;
+  if (input.farmlandText !== undefined) {
+    const file = input.farmlandFile ?? 'jordbruksarealer';
+    const read = readGeoJsonAreas(input.farmlandText, file, { crs: input.crs });
+    if (!read.ok) return { ok: false, message: read.error.message };
+    const items = read.areas.flatMap((a) => {
+      const klasse = ar5Jordbruksklasse(a.properties.arealtype ?? a.properties.ARTYPE ?? a.properties.artype);
+      return klasse ? [{ geometry: a.geometry25832, key: klasse }] : [];
+    });
+    farmland = buildOverlapIndex(items);
+  }
+
+  const ctx = { norms: defaultNorms(), farmland, stations: stationsIn25832(input.stations), mainRoads: roadsIn25832(input.roads) };
+  const features: StatsFeatureOut[] = areas.areas.map((a) => {
+    const s = areaStats(
+      { id: a.id, navn: a.name, geometry: a.geometry25832, kategori: a.properties.kategori, utnyttelseBraProsent: a.properties.utnyttelse_bra_prosent },
+      ctx
+    );
+    return {
+      id: a.id,
+      name: a.name,
+      area_m2: round(s.areaM2, 2),
+      area_daa: round(s.areaDaa, 3),
+      area_daa_spherical: round(m2ToDaa(areaSphericalM2(a.geometry4326)), 3),
+      farmland_daa: s.farmland ? round(m2ToDaa(s.farmland.totalM2), 3) : null,
+      farmland_daa_by_class: s.farmland
+        ? (Object.fromEntries(AR5_JORDBRUKSKLASSER.map((k) => [k, round(m2ToDaa(s.farmland?.byClassM2[k] ?? 0), 3)])) as Record<Ar5Jordbruksklasse, number>)
+        : null,
+      jobs_land: round(s.land.jobs, 1),
+      jobs_floor_low: round(s.floor.low, 1),
+      jobs_floor_high: round(s.floor.high, 1),
+      kategori: s.kategori,
+      abc: s.abc.klasse,
+      abc_fit: s.fit.egnethet,
+      nearest_station: s.nearestStation ? { name: s.nearestStation.navn, distance_m: round(s.nearestStation.distanceM, 1) } : null
+    };
+  });
+  const sum = (f: (x: StatsFeatureOut) => number) => features.reduce((t, x) => t + f(x), 0);
+  return {
+    ok: true,
+    output: {
+      crs: areas.crs,
+      area_method: 'planar i EPSG:25832 (EUREF89 UTM sone 32); area_daa_spherical er sfærisk (turf.area på WGS84), bare til sammenligning',
+      features,
+      totals: {
+        area_daa: round(sum((x) => x.area_daa), 3),
+        farmland_daa: farmland ? round(sum((x) => x.farmland_daa ?? 0), 3) : null,
+        jobs_land: round(sum((x) => x.jobs_land), 1)
+      }
+    }
+  };
+}
+
+const CSV_COLUMNS = [
+  'id',
+  'name',
+  'area_m2',
+  'area_daa',
+  'area_daa_spherical',
+  'farmland_daa',
+  'farmland_daa_21',
+  'farmland_daa_22',
+  'farmland_daa_23',
+  'jobs_land',
+  'jobs_floor_low',
+  'jobs_floor_high',
+  'kategori',
+  'abc',
+  'abc_fit',
+  'nearest_station_name',
+  'nearest_station_distance_m'
+] as const;
+
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The same figures as CSV (comma-separated, «.» as decimal mark, header row first). */
+export function statsToCsv(out: StatsOut): string {
+  const rows = out.features.map((f) =>
+    [
+      f.id,
+      f.name,
+      f.area_m2,
+      f.area_daa,
+      f.area_daa_spherical,
+      f.farmland_daa,
+      f.farmland_daa_by_class?.['21'],
+      f.farmland_daa_by_class?.['22'],
+      f.farmland_daa_by_class?.['23'],
+      f.jobs_land,
+      f.jobs_floor_low,
+      f.jobs_floor_high,
+      f.kategori,
+      f.abc,
+      f.abc_fit,
+      f.nearest_station?.name,
+      f.nearest_station?.distance_m
+    ]
+      .map(csvCell)
+      .join(',')
+  );
+  return [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n';
+}

@@ -1,0 +1,146 @@
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { crsFromGeoJson, looksLikeDegrees, normalizeCrs, reprojectGeometry, SUPPORTED_CRS, type CrsCode } from '../geo/crs.ts';
+import { validatePolygonal, type GeoError } from '../geo/validate.ts';
+
+/** A polygon feature read from a file, in EPSG:25832 (for areas) and WGS84 (for display). */
+export interface ReadArea {
+  id: string;
+  name: string;
+  properties: Record<string, unknown>;
+  /** Planar geometry in EPSG:25832 (EUREF89 UTM 32N), metres. */
+  geometry25832: Polygon | MultiPolygon;
+  /** The same geometry in EPSG:4326 (lon, lat degrees). */
+  geometry4326: Polygon | MultiPolygon;
+}
+
+/** A file-level problem (not tied to one feature). */
+export interface FileError {
+  reason: 'invalid-json' | 'not-geojson' | 'unknown-crs' | 'crs-conflict' | 'crs-needed' | 'no-features';
+  message: string;
+}
+
+/** The result of reading a GeoJSON file of areas. */
+export type ReadResult =
+  | { ok: true; crs: CrsCode; crsFrom: 'option' | 'crs-member' | 'degrees'; areas: ReadArea[] }
+  | { ok: false; error: FileError | GeoError };
+
+function bboxOf(features: readonly Feature[]): [number, number, number, number] | null {
+  let b: [number, number, number, number] | null = null;
+  const visit = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === 'number') {
+      const [x, y] = c as Position;
+      if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return;
+      b = b ? [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)] : [x, y, x, y];
+      return;
+    }
+    for (const child of c) visit(child);
+  };
+  for (const f of features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
+  return b;
+}
+
+function asFeatures(json: unknown): Feature[] | null {
+  if (typeof json !== 'object' || json === null || !('type' in json)) return null;
+  const t = (json as { type: unknown }).type;
+  if (t === 'FeatureCollection') {
+    const fs = (json as FeatureCollection).features;
+    return Array.isArray(fs) ? fs : null;
+  }
+  if (t === 'Feature') return [json as Feature];
+  if (typeof t === 'string' && ['Polygon', 'MultiPolygon'].includes(t)) {
+    return [{ type: 'Feature', properties: {}, geometry: json as Geometry }];
+  }
+  return null;
+}
+
+function featureId(f: Feature, index: number): string {
+  const props = f.properties ?? {};
+  const id = f.id ?? props.id ?? props.lokalId ?? props.objid;
+  return id === undefined || id === null || id === '' ? `#${index + 1}` : String(id);
+}
+
+function featureName(f: Feature, id: string): string {
+  const props = f.properties ?? {};
+  for (const key of ['navn', 'name', 'områdenavn', 'omradenavn', 'omrade']) {
+    const v = props[key];
+    if (typeof v === 'string' && v.trim()) return v;
+  }
+  return id;
+}
+
+/**
+ * Reads polygon features from GeoJSON text. The CRS is the file's `crs` member, else
+ * `options.crs`, else EPSG:4326 when every coordinate can be degrees (a `crs` member that
+ * contradicts `options.crs` is refused). Files in metres with no CRS
+ * are refused (the caller must say which). Each geometry is validated (typed errors name the
+ * feature) and reprojected to EPSG:25832 for planar areas. Non-polygonal features are refused.
+ * `fileName` is only used in messages. Never throws.
+ */
+export function readGeoJsonAreas(text: string, fileName: string, options: { crs?: string } = {}): ReadResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: { reason: 'invalid-json', message: `${fileName}: ikke gyldig JSON (${(e as Error).message}).` } };
+  }
+  const features = asFeatures(json);
+  if (!features) {
+    return { ok: false, error: { reason: 'not-geojson', message: `${fileName}: ikke GeoJSON (forventet FeatureCollection, Feature eller Polygon).` } };
+  }
+  if (features.length === 0) {
+    return { ok: false, error: { reason: 'no-features', message: `${fileName}: fila har ingen objekter.` } };
+  }
+
+  let crs: CrsCode;
+  let crsFrom: 'option' | 'crs-member' | 'degrees';
+  const given = options.crs === undefined ? null : normalizeCrs(options.crs);
+  if (options.crs !== undefined && !given) {
+    return { ok: false, error: { reason: 'unknown-crs', message: `${fileName}: ukjent koordinatsystem «${options.crs}» (kjente: ${SUPPORTED_CRS.join(', ')}).` } };
+  }
+  const member = crsFromGeoJson(json);
+  if (member === 'unknown') {
+    return { ok: false, error: { reason: 'unknown-crs', message: `${fileName}: koordinatsystemet i «crs» er ikke støttet (kjente: ${SUPPORTED_CRS.join(', ')}).` } };
+  }
+  if (member && given && member !== given) {
+    return { ok: false, error: { reason: 'crs-conflict', message: `${fileName}: fila oppgir ${member} i «crs», men --crs sier ${given}; fjern en av dem.` } };
+  }
+  if (member) {
+    crs = member;
+    crsFrom = 'crs-member';
+  } else if (given) {
+    crs = given;
+    crsFrom = 'option';
+  } else {
+    const b = bboxOf(features);
+    if (b && !looksLikeDegrees(b)) {
+      return {
+        ok: false,
+        error: {
+          reason: 'crs-needed',
+          message: `${fileName}: koordinatene kan ikke være lengde/bredde i grader, og fila oppgir ikke koordinatsystem; oppgi --crs (f.eks. --crs EPSG:25832).`
+        }
+      };
+    }
+    crs = 'EPSG:4326';
+    crsFrom = 'degrees';
+  }
+
+  const areas: ReadArea[] = [];
+  for (const [i, f] of features.entries()) {
+    const id = featureId(f, i);
+    const name = featureName(f, id);
+    const checked = validatePolygonal(f?.geometry, name === id ? id : `${name} (id ${id})`);
+    if (!checked.ok) {
+      return { ok: false, error: { ...checked.error, message: `${fileName}: ${checked.error.message}` } };
+    }
+    areas.push({
+      id,
+      name,
+      properties: { ...(f.properties ?? {}) },
+      geometry25832: reprojectGeometry(checked.geometry, crs, 'EPSG:25832'),
+      geometry4326: reprojectGeometry(checked.geometry, crs, 'EPSG:4326')
+    });
+  }
+  return { ok: true, crs, crsFrom, areas };
+}

@@ -1,0 +1,107 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixture = (name: string) => path.join('tests/fixtures/cli', name);
+
+/** Runs the CLI as a user would (Node runs the TypeScript directly), from the project root. */
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['scripts/cli.ts', ...args], { cwd: root, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface Out {
+  crs: string;
+  features: {
+    id: string;
+    name: string;
+    area_m2: number;
+    area_daa: number;
+    area_daa_spherical: number;
+    farmland_daa: number | null;
+    farmland_daa_by_class: Record<string, number> | null;
+    jobs_land: number;
+    jobs_floor_low: number;
+    jobs_floor_high: number;
+    abc: string;
+    nearest_station: { name: string; distance_m: number } | null;
+  }[];
+  totals: { area_daa: number; farmland_daa: number | null; jobs_land: number };
+}
+
+describe('npm run cli -- stats', () => {
+  it('prints only JSON with the hand-computed figures', () => {
+    const r = cli('stats', fixture('omrader-25832.geojson'), '--farmland', fixture('jordbruk-25832.geojson'));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Out;
+    expect(out.crs).toBe('EPSG:25832');
+    const [sq, l] = out.features;
+    expect(sq).toMatchObject({ id: 'kvadrat-asker', name: 'Kvadrat ved Asker stasjon', area_m2: 10000, area_daa: 10, abc: 'A' });
+    expect(sq?.jobs_land).toBeCloseTo(23.8, 5);
+    expect(sq?.jobs_floor_low).toBe(400);
+    expect(sq?.jobs_floor_high).toBe(400);
+    expect(sq?.farmland_daa).toBe(5);
+    expect(sq?.farmland_daa_by_class).toEqual({ '21': 5, '22': 0, '23': 0 });
+    expect(sq?.nearest_station?.name).toBe('Asker stasjon');
+    expect(sq?.nearest_station?.distance_m).toBeGreaterThan(40);
+    expect(sq?.nearest_station?.distance_m).toBeLessThan(50);
+    // Spherical area differs from planar UTM by well under 1 %.
+    expect(Math.abs((sq?.area_daa_spherical ?? 0) / 10 - 1)).toBeLessThan(0.01);
+    expect(l).toMatchObject({ area_m2: 30000, area_daa: 30, jobs_floor_low: 57.6, jobs_floor_high: 144, farmland_daa: 2.5, abc: 'C' });
+    expect(l?.jobs_land).toBeCloseTo(71.4, 5);
+    expect(out.totals).toEqual({ area_daa: 40, farmland_daa: 7.5, jobs_land: 95.2 });
+  });
+
+  it('reads degrees without a crs member as EPSG:4326 and says farmland is unknown without a file', () => {
+    const r = cli('stats', fixture('omrade-grader.geojson'));
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Out;
+    expect(out.crs).toBe('EPSG:4326');
+    expect(out.features[0]?.id).toBe('grader');
+    expect(out.features[0]?.area_daa).toBeGreaterThan(300);
+    expect(out.features[0]?.farmland_daa).toBeNull();
+    expect(out.totals.farmland_daa).toBeNull();
+  });
+
+  it('accepts --crs for a file in metres without a crs member', () => {
+    const r = cli('stats', fixture('meter-uten-crs.geojson'), '--crs', 'EPSG:25832');
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as Out).features[0]?.area_daa).toBe(10);
+  });
+
+  it('prints CSV with --csv', () => {
+    const r = cli('stats', fixture('omrader-25832.geojson'), '--csv');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe(
+      'id,name,area_m2,area_daa,area_daa_spherical,farmland_daa,farmland_daa_21,farmland_daa_22,farmland_daa_23,jobs_land,jobs_floor_low,jobs_floor_high,kategori,abc,abc_fit,nearest_station_name,nearest_station_distance_m'
+    );
+    expect(lines[1]?.startsWith('kvadrat-asker,Kvadrat ved Asker stasjon,10000,10,')).toBe(true);
+    expect(lines).toHaveLength(3);
+  });
+
+  it.each([
+    ['meter-uten-crs.geojson', 'oppgi --crs'],
+    ['ugyldig-ring.geojson', 'Åpen ring'],
+    ['ikke-json.geojson', 'ikke gyldig JSON'],
+    ['finnes-ikke.geojson', 'finnes ikke']
+  ])('refuses %s with exit code 2 and one Norwegian line naming the file', (file, text) => {
+    const r = cli('stats', fixture(file));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(file);
+    expect(lines[0]).toContain(text);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses unknown options and a conflicting --crs', () => {
+    expect(cli('stats', fixture('omrader-25832.geojson'), '--tull').status).toBe(2);
+    const r = cli('stats', fixture('omrader-25832.geojson'), '--crs', 'EPSG:25833');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('EPSG:25833');
+  });
+});
