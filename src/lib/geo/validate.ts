@@ -1,7 +1,6 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import Flatbush from 'flatbush';
-import { ringAreaSigned } from './area.ts';
-import { pointInRing, segmentContact } from './segments.ts';
+import { orient, pointInRing, segmentContact } from './segments.ts';
 
 /** Why a geometry was refused. The UI may translate these; `GeoError.message` is in bokmål. */
 export const VALIDATION_REASONS = [
@@ -41,6 +40,11 @@ const fmt = (p: Position) => `(${(p[0] as number).toFixed(1)}, ${(p[1] as number
 
 function fail(featureId: string, reason: ValidationReason, text: string, detail?: GeoError['detail']): ValidationResult {
   return { ok: false, error: { reason, featureId, message: `Objekt «${featureId}»: ${text}`, detail } };
+}
+
+function allCollinear(ring: readonly Position[]): boolean {
+  const [a, b] = ring as [Position, Position];
+  return ring.every((c) => orient(a[0] as number, a[1] as number, b[0] as number, b[1] as number, c[0] as number, c[1] as number) === 0);
 }
 
 /** Rings of one polygon without consecutive duplicate positions (which are harmless). */
@@ -125,7 +129,7 @@ function validatePolygonRings(rings: unknown, featureId: string, part: number | 
     cleaned.push(d);
   }
   const outer = cleaned[0] as Position[];
-  if (ringAreaSigned(outer) === 0) return fail(featureId, 'zero-area', `${where(0)} har null areal.`, { part: part ?? undefined, ring: 0 });
+  if (allCollinear(outer)) return fail(featureId, 'zero-area', `${where(0)} har null areal (alle punktene ligger på en linje).`, { part: part ?? undefined, ring: 0 });
   const hit = crossings(cleaned);
   if (hit?.kind === 'self') {
     return fail(featureId, 'self-intersection', `${where(hit.ring)} krysser seg selv nær ${fmt(hit.at)}.`, { part: part ?? undefined, ring: hit.ring, position: [...hit.at] });

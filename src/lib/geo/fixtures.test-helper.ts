@@ -1,0 +1,23 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Root of the golden fixtures for src/lib/geo. */
+export const FIXTURES = path.resolve(import.meta.dirname, '../../../tests/fixtures/geo');
+
+/** The `in/*.geojson` files of a fixture folder, each with its parsed JSON and the path of its `out/` twin. */
+export function fixtureCases(folder: string): { name: string; input: unknown; outFile: string }[] {
+  const dir = path.join(FIXTURES, folder);
+  return readdirSync(path.join(dir, 'in'))
+    .filter((f) => f.endsWith('.geojson'))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.geojson$/, '');
+      return { name, input: JSON.parse(readFileSync(path.join(dir, 'in', f), 'utf8')), outFile: path.join(dir, 'out', `${name}.json`) };
+    });
+}
+
+/** Reads an expected output; with REGEN=1 writes `actual` first (review the git diff!). */
+export function expected<T>(outFile: string, actual: T): T {
+  if (process.env.REGEN === '1' || !existsSync(outFile)) writeFileSync(outFile, JSON.stringify(actual, null, 1) + '\n');
+  return JSON.parse(readFileSync(outFile, 'utf8')) as T;
+}

@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import { intersectionAreaM2 } from './intersection-area.ts';
+import { buildOverlapIndex, overlapByKey } from './overlap.ts';
+import { expected, fixtureCases } from './fixtures.test-helper.ts';
+
+describe('overlapByKey: golden fixtures (tests/fixtures/geo/overlap)', () => {
+  for (const c of fixtureCases('overlap')) {
+    it(c.name, () => {
+      const coll = c.input as FeatureCollection<Polygon>;
+      const [area, ...farmland] = coll.features as [Feature<Polygon>, ...Feature<Polygon>[]];
+      const index = buildOverlapIndex(farmland.map((f) => ({ geometry: f.geometry, key: String(f.properties?.arealtype) })));
+      const r = overlapByKey(index, area.geometry);
+      const got = { totalM2: r.totalM2, byKeyM2: r.byKeyM2 };
+      const want = expected(c.outFile, { method: 'se tests/fixtures/geo/README.md', ...got });
+      expect(got.totalM2).toBeCloseTo(want.totalM2, 6);
+      expect(Object.keys(got.byKeyM2).sort()).toEqual(Object.keys(want.byKeyM2).sort());
+      for (const [k, v] of Object.entries(want.byKeyM2)) expect(got.byKeyM2[k]).toBeCloseTo(v, 6);
+    });
+  }
+});
+
+const square = (x: number, y: number, s: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]] as Position[]]
+});
+
+describe('overlapByKey', () => {
+  const grid = fc.array(fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 40 }), fc.constantFrom('21', '22', '23')), { maxLength: 60 });
+
+  it('equals a brute-force sum over all items, while intersecting only those nearby', () => {
+    fc.assert(
+      fc.property(grid, fc.integer({ min: 0, max: 900 }), fc.integer({ min: 0, max: 900 }), fc.integer({ min: 10, max: 300 }), (cells, ax, ay, size) => {
+        // Non-overlapping 25 m cells on a grid, like AR5.
+        const seen = new Set<string>();
+        const items = cells
+          .filter(([i, j]) => !seen.has(`${i},${j}`) && seen.add(`${i},${j}`))
+          .map(([i, j, key]) => ({ geometry: square(580000 + i * 25, 6633000 + j * 25, 25), key }));
+        const area = square(580000 + ax, 6633000 + ay, size);
+        const r = overlapByKey(buildOverlapIndex(items), area);
+        const brute = items.reduce((s, it) => s + intersectionAreaM2(area, it.geometry), 0);
+        const byKeySum = Object.values(r.byKeyM2).reduce((s, v) => s + v, 0);
+        return Math.abs(r.totalM2 - brute) < 1e-6 && Math.abs(byKeySum - r.totalM2) < 1e-6 && r.totalM2 <= size * size + 1e-6 && r.candidates <= items.length;
+      }),
+      { numRuns: 150 }
+    );
+  });
+
+  it('skips items far from the area', () => {
+    const items = Array.from({ length: 1000 }, (_, i) => ({ geometry: square(580000 + (i % 40) * 100, 6633000 + Math.floor(i / 40) * 100, 50), key: '21' }));
+    const r = overlapByKey(buildOverlapIndex(items), square(580000, 6633000, 120));
+    expect(r.candidates).toBeLessThanOrEqual(4);
+    // 50×50 + 20×50 + 50×20 + 20×20 of the four nearest 50 m squares.
+    expect(r.totalM2).toBeCloseTo(2500 + 1000 + 1000 + 400, 6);
+  });
+
+  it('is empty for an empty index', () => {
+    expect(overlapByKey(buildOverlapIndex([]), square(0, 0, 10))).toEqual({ totalM2: 0, byKeyM2: {}, candidates: 0 });
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { readGeoJsonAreas } from './geojson.ts';
+
+const square = [[580000, 6633000], [580100, 6633000], [580100, 6633100], [580000, 6633100], [580000, 6633000]];
+const crs = (name: string) => ({ type: 'name', properties: { name } });
+
+describe('readGeoJsonAreas', () => {
+  it('reads a bare Polygon, a Feature and a FeatureCollection, with ids and names', () => {
+    const bare = readGeoJsonAreas(JSON.stringify({ type: 'Polygon', coordinates: [square] }), 'a.json', { crs: 'EPSG:25832' });
+    expect(bare.ok && bare.areas[0]?.id).toBe('#1');
+    const feature = readGeoJsonAreas(
+      JSON.stringify({ type: 'Feature', id: 7, properties: { navn: 'Vakås' }, geometry: { type: 'Polygon', coordinates: [square] }, crs: crs('EPSG:25832') }),
+      'b.json'
+    );
+    expect(feature.ok && { id: feature.areas[0]?.id, name: feature.areas[0]?.name, crs: feature.crs, from: feature.crsFrom }).toEqual({
+      id: '7',
+      name: 'Vakås',
+      crs: 'EPSG:25832',
+      from: 'crs-member'
+    });
+  });
+
+  it('reprojects to EPSG:25832 and keeps a WGS84 copy', () => {
+    const r = readGeoJsonAreas(JSON.stringify({ type: 'FeatureCollection', crs: crs('EPSG:25832'), features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [square] } }] }), 'c.json');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.areas[0]?.geometry25832.coordinates[0]?.[0]).toEqual([580000, 6633000]);
+    const [lon, lat] = r.areas[0]?.geometry4326.coordinates[0]?.[0] as number[];
+    expect(lon).toBeCloseTo(10.43, 1);
+    expect(lat).toBeCloseTo(59.83, 1);
+  });
+
+  it.each([
+    ['{', 'invalid-json'],
+    ['{"type": "Point", "coordinates": [0, 0]}', 'not-geojson'],
+    ['{"type": "FeatureCollection", "features": []}', 'no-features'],
+    [JSON.stringify({ type: 'FeatureCollection', crs: crs('EPSG:2154'), features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [square] } }] }), 'unknown-crs'],
+    [JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [square] } }] }), 'crs-needed'],
+    [JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { navn: 'Linje' }, geometry: { type: 'LineString', coordinates: [[10, 59], [11, 60]] } }] }), 'not-polygonal']
+  ])('refuses %s (%s) with the file name in the message', (text, reason) => {
+    const r = readGeoJsonAreas(text, 'fil.geojson');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.reason).toBe(reason);
+    expect(r.error.message.startsWith('fil.geojson: ')).toBe(true);
+  });
+});
