@@ -36,6 +36,9 @@ describe('readGeoJsonAreas', () => {
     ['{"type": "FeatureCollection", "features": []}', 'no-features'],
     [JSON.stringify({ type: 'FeatureCollection', crs: crs('EPSG:2154'), features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [square] } }] }), 'unknown-crs'],
     [JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [square] } }] }), 'crs-needed'],
+    [JSON.stringify({ type: 'FeatureCollection', crs: crs('EPSG:25832'), features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [square.map(([x, y]) => [y, x])] } }] }), 'outside-norway'],
+    [JSON.stringify({ type: 'FeatureCollection', crs: crs('EPSG:3857'), features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [square] } }] }), 'outside-norway'],
+    [JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Polygon', coordinates: [[[-70, 40], [-69, 40], [-69, 41], [-70, 40]]] } }] }), 'outside-norway'],
     [JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { navn: 'Linje' }, geometry: { type: 'LineString', coordinates: [[10, 59], [11, 60]] } }] }), 'not-polygonal']
   ])('refuses %s (%s) with the file name in the message', (text, reason) => {
     const r = readGeoJsonAreas(text, 'fil.geojson');

@@ -13,9 +13,12 @@ export interface ReadArea {
   geometry4326: Polygon | MultiPolygon;
 }
 
+/** WGS84 extent data may have: mainland Norway with its sea areas and Svalbard, [W, S, E, N] degrees. */
+const NORWAY_4326 = [-10, 56, 35, 82] as const;
+
 /** A file-level problem (not tied to one feature). */
 export interface FileError {
-  reason: 'invalid-json' | 'not-geojson' | 'unknown-crs' | 'crs-conflict' | 'crs-needed' | 'no-features';
+  reason: 'invalid-json' | 'not-geojson' | 'unknown-crs' | 'crs-conflict' | 'crs-needed' | 'no-features' | 'outside-norway';
   message: string;
 }
 
@@ -141,6 +144,15 @@ export function readGeoJsonAreas(text: string, fileName: string, options: { crs?
       geometry25832: reprojectGeometry(checked.geometry, crs, 'EPSG:25832'),
       geometry4326: reprojectGeometry(checked.geometry, crs, 'EPSG:4326')
     });
+  }
+  // A wrong CRS (declared or guessed) shows as coordinates far from Norway.
+  const b = bboxOf(areas.map((a) => ({ type: 'Feature', properties: {}, geometry: a.geometry4326 })));
+  if (b && (b[0] < NORWAY_4326[0] || b[1] < NORWAY_4326[1] || b[2] > NORWAY_4326[2] || b[3] > NORWAY_4326[3])) {
+    const hint = crsFrom === 'degrees' ? 'fila oppgir ikke koordinatsystem, og gradene ligger ikke i Norge' : `tolket som ${crs}`;
+    return {
+      ok: false,
+      error: { reason: 'outside-norway', message: `${fileName}: koordinatene havner utenfor Norge (${hint}); er koordinatsystemet riktig? Oppgi eventuelt --crs.` }
+    };
   }
   return { ok: true, crs, crsFrom, areas };
 }
