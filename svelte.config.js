@@ -8,7 +8,7 @@ const config = {
     runes: true
   },
   kit: {
-    adapter: adapter({ out: 'build' }),
+    adapter: adapter({ out: 'build', precompress: true }),
     alias: {
       $geodata: 'geodata',
       $seeds: 'seeds'

@@ -72,8 +72,8 @@ function stats(args: string[]): number {
     farmlandFile: opts.farmland,
     farmlandText: opts.farmland === undefined ? undefined : readText(opts.farmland),
     crs: opts.crs,
-    stations: readGeodata('stasjoner.geojson'),
-    roads: readGeodata('veger.geojson')
+    stations: readGeodata('kilder/stasjoner.geojson'),
+    roads: readGeodata('kilder/veger.geojson')
   });
   if (!result.ok) throw new InputError(result.message);
   process.stdout.write(opts.csv ? statsToCsv(result.output) : JSON.stringify(result.output, null, 2) + '\n');

@@ -91,7 +91,11 @@ function walk(dir, out) {
 
 /** A fingerprint of everything the production build is made from (paths, sizes, mtimes). */
 function sourceFingerprint() {
-  const files = ['src', 'static', 'geodata', 'seeds'].flatMap((d) => walk(path.join(root, d), [])).sort();
+  const generated = path.join(root, 'static', 'data');
+  const files = ['src', 'static', 'geodata', 'seeds', 'scripts']
+    .flatMap((d) => walk(path.join(root, d), []))
+    .filter((f) => !f.startsWith(generated))
+    .sort();
   files.push(...['package-lock.json', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json'].map((f) => path.join(root, f)));
   const h = createHash('sha256');
   for (const f of files) {
@@ -102,6 +106,11 @@ function sourceFingerprint() {
   return h.digest('hex');
 }
 
+/** Validates geodata/kilder and builds static/data/demo.json (`npm run geodata`). */
+function geodata(args = [], { quiet = true } = {}) {
+  return run(process.execPath, [path.join(root, 'scripts', 'geodata', 'build.ts'), ...args], { quiet });
+}
+
 /** Builds the production app (adapter-node → build/) unless it is up to date. */
 function ensureBuild({ force = false } = {}) {
   const stamp = path.join(root, 'build', '.naering-build-stamp');
@@ -109,6 +118,8 @@ function ensureBuild({ force = false } = {}) {
   if (!force && existsSync(path.join(root, 'build', 'index.js')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) {
     return 0;
   }
+  log('Bygger kartdata (npm run geodata) …');
+  if (geodata() !== 0) return 1;
   log('Bygger appen (vite build) …');
   const status = run(bin('vite'), ['build', '--logLevel', 'warn']);
   if (status === 0) writeFileSync(stamp, want);
@@ -228,7 +239,12 @@ const tasks = {
   },
   dev(args) {
     ensureDeps();
+    if (geodata() !== 0) process.exit(1);
     serve(bin('vite'), ['dev', ...args]);
+  },
+  geodata(args) {
+    ensureDeps();
+    process.exit(geodata(args, { quiet: false }));
   },
   build() {
     ensureDeps();

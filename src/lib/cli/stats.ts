@@ -1,7 +1,7 @@
 import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
 import { AR5_JORDBRUKSKLASSER, ar5Jordbruksklasse, type Ar5Jordbruksklasse } from '../../../seeds/ar5.ts';
 import { areaSphericalM2, m2ToDaa } from '../geo/area.ts';
-import { projectPosition, reprojectGeometry } from '../geo/crs.ts';
+import { crsFromGeoJson, projectPosition, reprojectGeometry, type CrsCode } from '../geo/crs.ts';
 import { buildOverlapIndex } from '../geo/overlap.ts';
 import { areaStats, type Station } from '../domain/stats.ts';
 import { defaultNorms } from '../domain/norms.ts';
@@ -41,7 +41,7 @@ export interface StatsCommandInput {
   farmlandFile?: string;
   farmlandText?: string;
   crs?: string;
-  /** Stations and main roads in WGS84 (geodata/stasjoner.geojson, geodata/veger.geojson). */
+  /** Stations and main roads (geodata/kilder/stasjoner.geojson, veger.geojson), CRS from their `crs` member. */
   stations: FeatureCollection;
   roads: FeatureCollection;
 }
@@ -51,17 +51,27 @@ const round = (v: number, decimals: number) => {
   return Math.round(v * f) / f;
 };
 
-function stationsIn25832(fc: FeatureCollection): Station[] {
+/** The CRS of a reference layer: its `crs` member, else WGS84. */
+function layerCrs(fc: FeatureCollection): CrsCode {
+  const c = crsFromGeoJson(fc);
+  return c && c !== 'unknown' ? c : 'EPSG:4326';
+}
+
+/** Stations in EPSG:25832 from a point layer in any supported CRS. */
+export function stationsIn25832(fc: FeatureCollection): Station[] {
+  const crs = layerCrs(fc);
   return fc.features.flatMap((f) => {
     if (f.geometry?.type !== 'Point') return [];
     const p = f.properties ?? {};
-    return [{ id: String(p.id ?? f.id), navn: String(p.navn ?? p.id ?? f.id), coordinates: projectPosition(f.geometry.coordinates, 'EPSG:4326', 'EPSG:25832') }];
+    return [{ id: String(p.id ?? f.id), navn: String(p.navn ?? p.id ?? f.id), coordinates: projectPosition(f.geometry.coordinates, crs, 'EPSG:25832') }];
   });
 }
 
-function roadsIn25832(fc: FeatureCollection): (LineString | MultiLineString)[] {
+/** Lines (E18, E134) in EPSG:25832 from a line layer in any supported CRS. */
+export function roadsIn25832(fc: FeatureCollection): (LineString | MultiLineString)[] {
+  const crs = layerCrs(fc);
   return fc.features.flatMap((f) =>
-    f.geometry?.type === 'LineString' || f.geometry?.type === 'MultiLineString' ? [reprojectGeometry(f.geometry, 'EPSG:4326', 'EPSG:25832')] : []
+    f.geometry?.type === 'LineString' || f.geometry?.type === 'MultiLineString' ? [reprojectGeometry(f.geometry, crs, 'EPSG:25832')] : []
   );
 }
 

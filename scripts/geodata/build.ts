@@ -1,0 +1,64 @@
+// `npm run geodata`: validates the dataset's sources in geodata/kilder/ and builds what the app
+// loads (static/data/demo.json), and writes the reconciliation table into geodata/README.md.
+// `--check` builds nothing and fails when the README table is out of date.
+// Problems are printed one per line (file, id, reason) and give exit code 2.
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
+import { reprojectGeometry } from '../../src/lib/geo/crs.ts';
+import { buildAppData, reconcile, reconciliationMarkdown, withReconciliationTable } from '../../src/lib/geodata/build.ts';
+import { SOURCE_LAYERS, validateSources, type SourceFile, type SourceLayer } from '../../src/lib/geodata/validate.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const FILES: Record<SourceLayer, string> = {
+  naeringsareal: 'geodata/kilder/naeringsareal.geojson',
+  vekstomrader: 'geodata/kilder/vekstomrader.geojson',
+  jordbruk: 'geodata/kilder/jordbruk-ar5-demo.geojson',
+  stasjoner: 'geodata/kilder/stasjoner.geojson',
+  jernbane: 'geodata/kilder/jernbane.geojson',
+  veger: 'geodata/kilder/veger.geojson'
+};
+const BOUNDARY = 'geodata/asker-3203-kommunegrense-kartverket-2024-M.geojson';
+const README = 'geodata/README.md';
+const OUT = process.env.GEODATA_OUT ?? 'static/data/demo.json';
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path.join(root, file), 'utf8'));
+  } catch (e) {
+    return { error: `${file}: kan ikke leses (${(e as Error).message})` };
+  }
+}
+
+const check = process.argv.includes('--check');
+const boundaryFeature = readJson(BOUNDARY) as Feature<MultiPolygon>;
+const kommunegrense: FeatureCollection = { type: 'FeatureCollection', features: [boundaryFeature] };
+const boundary = reprojectGeometry(boundaryFeature.geometry, 'EPSG:4326', 'EPSG:25832');
+const files = Object.fromEntries(SOURCE_LAYERS.map((l) => [l, { file: FILES[l], json: readJson(FILES[l]) } satisfies SourceFile])) as Record<SourceLayer, SourceFile>;
+
+const result = validateSources(files, boundary);
+if (!result.ok) {
+  for (const p of result.problems) process.stderr.write(`Feil: ${p.message} [${p.reason}]\n`);
+  process.stderr.write(`${result.problems.length} feil i geodata/kilder; ingenting er bygget.\n`);
+  process.exit(2);
+}
+
+const table = reconciliationMarkdown(reconcile(result.dataset));
+const readme = readFileSync(path.join(root, README), 'utf8');
+const nextReadme = withReconciliationTable(readme, table);
+if (check) {
+  if (nextReadme !== readme) {
+    process.stderr.write('Feil: avstemmingstabellen i geodata/README.md er utdatert; kjør «npm run geodata».\n');
+    process.exit(1);
+  }
+} else {
+  const data = buildAppData(result.dataset, kommunegrense);
+  mkdirSync(path.dirname(path.resolve(root, OUT)), { recursive: true });
+  writeFileSync(path.resolve(root, OUT), data);
+  if (nextReadme !== readme) writeFileSync(path.join(root, README), nextReadme);
+  const counts = SOURCE_LAYERS.map((l) => `${l} ${result.dataset.layers[l].features.length}`).join(', ');
+  process.stderr.write(`geodata: ${counts}; skrev ${OUT} (${(data.length / 1024).toFixed(0)} KiB)\n`);
+}
+process.stdout.write(`${table}\n`);
