@@ -37,6 +37,7 @@ const PLACES: Record<string, [lat: number, lon: number]> = {
   holmen: [59.8528, 10.4834],
   vakas: [59.855, 10.478],
   billingstad: [59.8759, 10.4997],
+  billingstadSt: [59.875, 10.4839],
   heggedal: [59.7868, 10.4286],
   slemmestad: [59.783, 10.5],
   veas: [59.7892, 10.4975],
@@ -131,7 +132,7 @@ const AREAS: Omrade[] = [
     parcels: [
       n('Billingstadsletta handel', { formal: 1300, status: 1, kategori: 'handel/service', daa: 310, at: 'billingstad', utnyttelse: 100 }),
       n('Billingstadsletta lager', { formal: 1300, status: 1, kategori: 'lager/produksjon', daa: 300, at: 'billingstad', utnyttelse: 100 }),
-      n('Billingstad kontor', { formal: 1300, status: 1, kategori: 'kontor', daa: 250, at: 'billingstad', utnyttelse: 200 }),
+      n('Billingstad kontor', { formal: 1300, status: 1, kategori: 'kontor', daa: 250, at: 'billingstadSt', utnyttelse: 150 }),
       n('Slependen kombinert', { formal: 1300, status: 1, kategori: 'kombinert', daa: 90, at: 'billingstad' }),
       n('Billingstad vest', { formal: 1300, status: 2, kategori: 'kontor', daa: 100, at: 'billingstad', utnyttelse: 250, tomt: 'regulert' })
     ]
@@ -314,33 +315,44 @@ const slug = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-for (const omrade of AREAS) {
-  for (const p of omrade.parcels) {
-    const pieces = Math.ceil(p.daa / 250);
-    const [cx, cy] = to25832(PLACES[p.at]);
-    for (let i = 0; i < pieces; i++) {
-      const daa = p.daa / pieces;
-      const navn = pieces > 1 ? `${p.navn} ${i + 1}` : p.navn;
-      const geometry = place(cx, cy, daa * 1000, navn);
-      if (p.jord) jordIds.add(`n-${slug(navn)}`);
-      naering.push({
-        type: 'Feature',
-        properties: {
-          id: `n-${slug(navn)}`,
-          navn,
-          omrade: omrade.navn,
-          arealformal: p.formal,
-          arealbruksstatus: p.status,
-          kategori: p.kategori,
-          ...(p.utnyttelse ? { utnyttelse_bra_prosent: p.utnyttelse } : {}),
-          ...(p.tomt ? { status_tomt: p.tomt } : {}),
-          kilde: 'demo'
-        },
-        geometry
-      });
-    }
-  }
+// Placement order follows the ABC principle: people-intensive categories first, so they get the
+// spots nearest the area's point (often a station); current before future. Output keeps table order.
+const RANK: Record<Kategori, number> = { kontor: 0, kombinert: 1, offentlig: 2, 'handel/service': 3, 'lager/produksjon': 4 };
+const pieces = AREAS.flatMap((omrade) =>
+  omrade.parcels.flatMap((p) => {
+    const count = Math.ceil(p.daa / 250);
+    return Array.from({ length: count }, (_, i) => ({ omrade, p, navn: count > 1 ? `${p.navn} ${i + 1}` : p.navn, daa: p.daa / count }));
+  })
+);
+const order = pieces.map((_, i) => i).sort((a, b) => {
+  const x = pieces[a] as (typeof pieces)[number];
+  const y = pieces[b] as (typeof pieces)[number];
+  return x.p.status - y.p.status || RANK[x.p.kategori] - RANK[y.p.kategori] || a - b;
+});
+const geometries = new Map<number, Polygon>();
+for (const i of order) {
+  const piece = pieces[i] as (typeof pieces)[number];
+  const [cx, cy] = to25832(PLACES[piece.p.at] as [number, number]);
+  geometries.set(i, place(cx, cy, piece.daa * 1000, piece.navn));
 }
+pieces.forEach(({ omrade, p, navn }, i) => {
+  if (p.jord) jordIds.add(`n-${slug(navn)}`);
+  naering.push({
+    type: 'Feature',
+    properties: {
+      id: `n-${slug(navn)}`,
+      navn,
+      omrade: omrade.navn,
+      arealformal: p.formal,
+      arealbruksstatus: p.status,
+      kategori: p.kategori,
+      ...(p.utnyttelse ? { utnyttelse_bra_prosent: p.utnyttelse } : {}),
+      ...(p.tomt ? { status_tomt: p.tomt } : {}),
+      kilde: 'demo'
+    },
+    geometry: geometries.get(i) as Polygon
+  });
+});
 
 // ---------------------------------------------------------------------------------------------
 // Growth areas: the convex hull of each named area's parcels, grown by up to 250 m where it
@@ -372,7 +384,7 @@ const vekst: Feature<Polygon | MultiPolygon>[] = VEKSTOMRADER.map((navn) => {
   });
   ring.push(ring[0] as Position);
   // Clip to the kommune (polyclip inside turf.intersect is planar, so it works on UTM metres).
-  const clipped = turfIntersect(featureCollection([turfPolygon([ring]), { type: 'Feature', properties: {}, geometry: boundary }]));
+  const clipped = turfIntersect(featureCollection<Polygon | MultiPolygon>([turfPolygon([ring]), { type: 'Feature', properties: {}, geometry: boundary }]));
   if (!clipped) throw new Error(`vekstområde ${navn}`);
   return {
     type: 'Feature',

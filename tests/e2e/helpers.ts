@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
+import type { Geometry, Point } from 'geojson';
 import { PNG } from 'pngjs';
+import { projectPosition } from '../../src/lib/geo/crs.ts';
 
 /** The plain background colour of the map (PLAIN_BACKGROUND in src/lib/map/basemaps.ts). */
 export const BACKGROUND: [number, number, number] = [0xf4, 0xf2, 0xee];
@@ -87,14 +89,20 @@ export function boundaryVertex(): [number, number] {
   return south;
 }
 
-interface StationFile {
-  features: { properties: { navn: string }; geometry: { coordinates: [number, number] } }[];
+interface SourceFile {
+  features: { properties: Record<string, unknown> & { navn: string; id: string }; geometry: Geometry }[];
 }
 
-/** Coordinates of a named station from geodata/stasjoner.geojson. */
+/** A feature of a dataset source (geodata/kilder, EPSG:25832), by a property value. */
+export function sourceFeature(file: string, key: string, value: string): SourceFile['features'][number] {
+  const fc = JSON.parse(readFileSync(`geodata/kilder/${file}`, 'utf8')) as SourceFile;
+  const f = fc.features.find((x) => x.properties[key] === value);
+  if (!f) throw new Error(`Fant ikke ${key}=${value} i geodata/kilder/${file}`);
+  return f;
+}
+
+/** WGS84 coordinates of a named station (from geodata/kilder/stasjoner.geojson, EPSG:25832). */
 export function stationCoords(navn: string): [number, number] {
-  const fc = JSON.parse(readFileSync('geodata/stasjoner.geojson', 'utf8')) as StationFile;
-  const f = fc.features.find((x) => x.properties.navn === navn);
-  if (!f) throw new Error(`Ingen stasjon ${navn} i geodata/stasjoner.geojson`);
-  return f.geometry.coordinates;
+  const f = sourceFeature('stasjoner.geojson', 'navn', navn);
+  return projectPosition((f.geometry as Point).coordinates, 'EPSG:25832', 'EPSG:4326');
 }

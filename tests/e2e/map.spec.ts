@@ -14,7 +14,7 @@ test.describe('kartet', () => {
   test('viser kommunegrensen, og avkrysning for laget skjuler og viser den', async ({ page }) => {
     const errors = collectPageErrors(page);
     await blockInternet(page);
-    await openMap(page, '/?kart=ingen');
+    await openMap(page, '/?kart=ingen&lag=grense,stasjoner');
 
     await expect(page.getByRole('region', { name: 'Kart over Asker kommune' })).toBeVisible();
     const vertex = await pagePoint(page, boundaryVertex());
@@ -90,7 +90,22 @@ test.describe('kartet', () => {
       const map = (window as unknown as { __naeringMap: import('maplibre-gl').Map }).__naeringMap;
       return map.getStyle().layers.map((l) => l.id);
     });
-    expect(ids).toEqual(['basemap-bakgrunn', 'basemap-topo', 'app-grense-flate', 'app-grense-linje', 'app-stasjoner-punkt']);
+    expect(ids).toEqual([
+      'basemap-bakgrunn',
+      'basemap-topo',
+      'app-grense-flate',
+      'app-grense-linje',
+      'app-jordbruk-flate',
+      'app-vekst-flate',
+      'app-vekst-linje',
+      'app-naering-naa-flate',
+      'app-naering-naa-linje',
+      'app-naering-framtidig-flate',
+      'app-naering-framtidig-linje',
+      'app-veger-linje',
+      'app-jernbane-linje',
+      'app-stasjoner-punkt'
+    ]);
     expect(await nonBackgroundPixels(page, vertex)).toBeGreaterThan(4);
 
     await page.getByRole('radio', { name: 'Ingen bakgrunn' }).check();

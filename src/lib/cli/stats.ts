@@ -1,11 +1,11 @@
-import type { FeatureCollection, LineString, MultiLineString } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { AR5_JORDBRUKSKLASSER, ar5Jordbruksklasse, type Ar5Jordbruksklasse } from '../../../seeds/ar5.ts';
 import { areaSphericalM2, m2ToDaa } from '../geo/area.ts';
-import { crsFromGeoJson, projectPosition, reprojectGeometry, type CrsCode } from '../geo/crs.ts';
 import { buildOverlapIndex } from '../geo/overlap.ts';
-import { areaStats, type Station } from '../domain/stats.ts';
+import { areaStats } from '../domain/stats.ts';
 import { defaultNorms } from '../domain/norms.ts';
 import { readGeoJsonAreas } from '../io/geojson.ts';
+import { roadsIn25832, stationsIn25832 } from '../io/reference-layers.ts';
 
 /** One area in the CLI's `stats` output. Areas are planar in EPSG:25832 unless named spherical. */
 export interface StatsFeatureOut {
@@ -50,30 +50,6 @@ const round = (v: number, decimals: number) => {
   const f = 10 ** decimals;
   return Math.round(v * f) / f;
 };
-
-/** The CRS of a reference layer: its `crs` member, else WGS84. */
-function layerCrs(fc: FeatureCollection): CrsCode {
-  const c = crsFromGeoJson(fc);
-  return c && c !== 'unknown' ? c : 'EPSG:4326';
-}
-
-/** Stations in EPSG:25832 from a point layer in any supported CRS. */
-export function stationsIn25832(fc: FeatureCollection): Station[] {
-  const crs = layerCrs(fc);
-  return fc.features.flatMap((f) => {
-    if (f.geometry?.type !== 'Point') return [];
-    const p = f.properties ?? {};
-    return [{ id: String(p.id ?? f.id), navn: String(p.navn ?? p.id ?? f.id), coordinates: projectPosition(f.geometry.coordinates, crs, 'EPSG:25832') }];
-  });
-}
-
-/** Lines (E18, E134) in EPSG:25832 from a line layer in any supported CRS. */
-export function roadsIn25832(fc: FeatureCollection): (LineString | MultiLineString)[] {
-  const crs = layerCrs(fc);
-  return fc.features.flatMap((f) =>
-    f.geometry?.type === 'LineString' || f.geometry?.type === 'MultiLineString' ? [reprojectGeometry(f.geometry, crs, 'EPSG:25832')] : []
-  );
-}
 
 /**
  * Runs `stats`: reads the areas (and optional AR5 farmland, class from `arealtype` or `ARTYPE`),

@@ -3,9 +3,10 @@ import { featureTitle, propertyRows } from './properties.ts';
 
 describe('propertyRows', () => {
   it('formats values as plain text in Norwegian', () => {
-    expect(propertyRows({ navn: 'Asker', areal: 7425.5, aktiv: true, merknad: null, liste: [1, 2] })).toEqual([
+    expect(propertyRows({ navn: 'Asker', areal: 7425.5, arealformal: 1300, aktiv: true, merknad: null, liste: [1, 2] })).toEqual([
       { key: 'navn', value: 'Asker' },
-      { key: 'areal', value: (7425.5).toLocaleString('nb-NO') },
+      { key: 'areal', value: '7425,5' },
+      { key: 'arealformal', value: '1300' },
       { key: 'aktiv', value: 'ja' },
       { key: 'merknad', value: '–' },
       { key: 'liste', value: '[1,2]' }

@@ -5,8 +5,8 @@ export interface PropertyRow {
 }
 
 /**
- * Turns GeoJSON properties into rows of plain text (never HTML): strings as they are, numbers in
- * Norwegian format, booleans as ja/nei, null as «–», objects as JSON.
+ * Turns GeoJSON properties into rows of plain text (never HTML): strings as they are, numbers with
+ * a decimal comma and no grouping (they may be codes), booleans as ja/nei, null as «–», objects as JSON.
  */
 export function propertyRows(properties: Record<string, unknown> | null | undefined): PropertyRow[] {
   if (!properties) return [];
@@ -16,7 +16,8 @@ export function propertyRows(properties: Record<string, unknown> | null | undefi
 function formatValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '–';
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v.toLocaleString('nb-NO') : String(v);
+  // Numbers as written (codes like arealformål 1300 must not get thousands separators), decimal comma.
+  if (typeof v === 'number') return String(v).replace('.', ',');
   if (typeof v === 'boolean') return v ? 'ja' : 'nei';
   return JSON.stringify(v);
 }

@@ -108,7 +108,9 @@ export function buildAppData(dataset: Dataset, kommunegrense: FeatureCollection)
       kilde: 'Demodatasett laget for appen (geodata/kilder, se geodata/README.md); kommunegrense © Kartverket',
       lisens: 'Kommunegrensen: Kartverket, CC BY 4.0'
     },
-    layers: Object.fromEntries(SOURCE_LAYERS.map((l) => [l, { type: 'FeatureCollection', features: dataset.layers[l].features }])) as AppDataFile['layers'],
+    layers: Object.fromEntries(
+      SOURCE_LAYERS.map((l) => [l, { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'EPSG:25832' } }, features: dataset.layers[l].features }])
+    ) as unknown as AppDataFile['layers'],
     kommunegrense
   };
   return JSON.stringify(out) + '\n';

@@ -1,18 +1,19 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { AppData } from '$lib/data/geodata.ts';
+import type { MapLayersData } from '$lib/data/appdata.ts';
 
-/** Ids of the app's own toggleable layers; they also appear in the URL (`?lag=`). */
-export const APP_LAYER_IDS = ['grense', 'stasjoner'] as const;
+/** Ids of the app's own toggleable layers, bottom to top; they also appear in the URL (`?lag=`). */
+export const APP_LAYER_IDS = ['grense', 'jordbruk', 'vekst', 'naering-naa', 'naering-framtidig', 'veger', 'jernbane', 'stasjoner'] as const;
 
 /** One of {@link APP_LAYER_IDS}. */
 export type AppLayerId = (typeof APP_LAYER_IDS)[number];
 
-/** How the layer panel draws a layer's legend swatch. */
+/** How the layer panel draws a legend swatch. */
 export interface LegendSwatch {
-  shape: 'fill' | 'line' | 'circle';
+  shape: 'fill' | 'line' | 'circle' | 'hatch';
   fill?: string;
   stroke?: string;
+  dashed?: boolean;
 }
 
 /** An app layer as the panel and the map see it. */
@@ -21,31 +22,106 @@ export interface AppLayerDef {
   /** Label in the layer panel (bokmål). */
   label: string;
   legend: LegendSwatch;
-  /** Attribution to show on the map when the layer is visible. */
-  attribution?: string;
+  /** Sub-entries of the legend (e.g. farmland classes), shown under the toggle. */
+  entries?: { label: string; swatch: LegendSwatch }[];
   /** MapLibre layer ids that belong to this app layer; all share the source `app-<id>`. */
   mapLayerIds: string[];
-  /** MapLibre layer ids whose features can be clicked to show their properties. */
+  /** MapLibre layer ids whose features can be clicked, topmost first. */
   clickable: string[];
 }
 
-const BOUNDARY = '#4a3b7a';
-const STATION = '#c0392b';
+/** DiBK/SOSI colours for arealformål 1300 næringsbebyggelse. */
+export const COLOURS = {
+  grense: '#4a3b7a',
+  naeringNaa: '#cc99ff',
+  naeringFramtidig: '#9966cc',
+  /** 1160 offentlig eller privat tjenesteyting: our choice, distinct from næring. */
+  offentligNaa: '#f0a8c0',
+  vekst: '#e07b00',
+  jord21: '#f2c94c',
+  jord22: '#f7e08a',
+  jord23: '#c9d86a',
+  veg: '#c8412f',
+  jernbane: '#333333',
+  stasjon: '#c0392b'
+} as const;
 
-/** The app's layers, bottom to top. */
+const DEMO = 'Næringsareal, vekstområder og jordbruk: Demodata – ikke offisielt plankart';
+const ATTRIBUTION: Partial<Record<AppLayerId, string>> = {
+  grense: 'Kommunegrense © Kartverket (CC BY 4.0)',
+  'naering-naa': DEMO,
+  'naering-framtidig': DEMO,
+  vekst: DEMO,
+  jordbruk: DEMO
+};
+
+/** Name of the hatch image MapLibre uses for future areas (made on demand). */
+export const HATCH_IMAGE = 'skravur-framtidig';
+
+/** The app's layers, bottom to top (as {@link APP_LAYER_IDS}). */
 export const APP_LAYERS: readonly AppLayerDef[] = [
   {
     id: 'grense',
     label: 'Kommunegrense',
-    legend: { shape: 'line', stroke: BOUNDARY },
-    attribution: 'Kommunegrense © Kartverket (CC BY 4.0)',
+    legend: { shape: 'line', stroke: COLOURS.grense },
     mapLayerIds: ['app-grense-flate', 'app-grense-linje'],
     clickable: ['app-grense-flate']
   },
   {
+    id: 'jordbruk',
+    label: 'Jordbruksareal (AR5, demo)',
+    legend: { shape: 'fill', fill: COLOURS.jord21 },
+    entries: [
+      { label: '21 Fulldyrka jord', swatch: { shape: 'fill', fill: COLOURS.jord21 } },
+      { label: '22 Overflatedyrka jord', swatch: { shape: 'fill', fill: COLOURS.jord22 } },
+      { label: '23 Innmarksbeite', swatch: { shape: 'fill', fill: COLOURS.jord23 } }
+    ],
+    mapLayerIds: ['app-jordbruk-flate'],
+    clickable: ['app-jordbruk-flate']
+  },
+  {
+    id: 'vekst',
+    label: 'Vekstområder (temaplan §5.9.2)',
+    legend: { shape: 'line', stroke: COLOURS.vekst, dashed: true },
+    mapLayerIds: ['app-vekst-flate', 'app-vekst-linje'],
+    clickable: ['app-vekst-flate']
+  },
+  {
+    id: 'naering-naa',
+    label: 'Nåværende næringsareal',
+    legend: { shape: 'fill', fill: COLOURS.naeringNaa, stroke: COLOURS.naeringFramtidig },
+    entries: [
+      { label: '1300 Næringsbebyggelse', swatch: { shape: 'fill', fill: COLOURS.naeringNaa, stroke: COLOURS.naeringFramtidig } },
+      { label: '1160 Offentlig tjenesteyting', swatch: { shape: 'fill', fill: COLOURS.offentligNaa, stroke: COLOURS.naeringFramtidig } }
+    ],
+    mapLayerIds: ['app-naering-naa-flate', 'app-naering-naa-linje'],
+    clickable: ['app-naering-naa-flate']
+  },
+  {
+    id: 'naering-framtidig',
+    label: 'Framtidig næringsareal',
+    legend: { shape: 'hatch', fill: COLOURS.naeringFramtidig, stroke: COLOURS.naeringFramtidig },
+    mapLayerIds: ['app-naering-framtidig-flate', 'app-naering-framtidig-linje'],
+    clickable: ['app-naering-framtidig-flate']
+  },
+  {
+    id: 'veger',
+    label: 'E18 og E134',
+    legend: { shape: 'line', stroke: COLOURS.veg },
+    mapLayerIds: ['app-veger-linje'],
+    clickable: []
+  },
+  {
+    id: 'jernbane',
+    label: 'Jernbane',
+    legend: { shape: 'line', stroke: COLOURS.jernbane, dashed: true },
+    mapLayerIds: ['app-jernbane-linje'],
+    clickable: []
+  },
+  {
     id: 'stasjoner',
     label: 'Jernbanestasjoner',
-    legend: { shape: 'circle', fill: STATION, stroke: '#ffffff' },
+    legend: { shape: 'circle', fill: COLOURS.stasjon, stroke: '#ffffff' },
     mapLayerIds: ['app-stasjoner-punkt'],
     clickable: ['app-stasjoner-punkt']
   }
@@ -62,55 +138,142 @@ export function isAppLayerId(value: string): value is AppLayerId {
 }
 
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
+const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
 
 /**
  * Returns the MapLibre sources and layers of the app's own data, each layer visible or not as
- * `visible` says. Selection is drawn through feature-state `selected` (ids promoted from `id`).
+ * `visible` says. Selection and hover are drawn through feature-state (ids promoted from `id`).
  */
 export function appSourcesAndLayers(
-  data: AppData,
+  data: MapLayersData,
   visible: ReadonlySet<AppLayerId>
 ): { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } {
   const vis = (id: AppLayerId) => ({ visibility: visible.has(id) ? ('visible' as const) : ('none' as const) });
-  const geojson = (d: FeatureCollection, attribution?: string): SourceSpecification => ({
-    type: 'geojson',
-    data: d,
-    promoteId: 'id',
-    attribution
-  });
-  const def = (id: AppLayerId) => APP_LAYERS.find((l) => l.id === id);
-  return {
-    sources: {
-      [sourceId('grense')]: geojson(data.grense, def('grense')?.attribution),
-      [sourceId('stasjoner')]: geojson(data.stasjoner)
+  const geojson = (d: FeatureCollection, attribution?: string): SourceSpecification => ({ type: 'geojson', data: d, promoteId: 'id', attribution });
+  const sources = Object.fromEntries(
+    APP_LAYER_IDS.map((id) => [
+      sourceId(id),
+      geojson(data[id], ATTRIBUTION[id])
+    ])
+  ) as Record<string, SourceSpecification>;
+  const outlineWidth: ExpressionSpecification = ['case', selected, 3.5, hover, 2.5, 1.2];
+  const layers: LayerSpecification[] = [
+    {
+      id: 'app-grense-flate',
+      type: 'fill',
+      source: sourceId('grense'),
+      layout: vis('grense'),
+      paint: { 'fill-color': COLOURS.grense, 'fill-opacity': ['case', selected, 0.1, 0.03] }
     },
-    layers: [
-      {
-        id: 'app-grense-flate',
-        type: 'fill',
-        source: sourceId('grense'),
-        layout: vis('grense'),
-        paint: { 'fill-color': BOUNDARY, 'fill-opacity': ['case', selected, 0.12, 0.04] }
-      },
-      {
-        id: 'app-grense-linje',
-        type: 'line',
-        source: sourceId('grense'),
-        layout: { ...vis('grense'), 'line-join': 'round' },
-        paint: { 'line-color': BOUNDARY, 'line-width': ['case', selected, 4, 2.5] }
-      },
-      {
-        id: 'app-stasjoner-punkt',
-        type: 'circle',
-        source: sourceId('stasjoner'),
-        layout: vis('stasjoner'),
-        paint: {
-          'circle-color': STATION,
-          'circle-radius': ['case', selected, 9, 6],
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 2
-        }
+    {
+      id: 'app-grense-linje',
+      type: 'line',
+      source: sourceId('grense'),
+      layout: { ...vis('grense'), 'line-join': 'round' },
+      paint: { 'line-color': COLOURS.grense, 'line-width': ['case', selected, 4, 2.5] }
+    },
+    {
+      id: 'app-jordbruk-flate',
+      type: 'fill',
+      source: sourceId('jordbruk'),
+      layout: vis('jordbruk'),
+      paint: {
+        'fill-color': ['match', ['to-string', ['get', 'arealtype']], '21', COLOURS.jord21, '22', COLOURS.jord22, COLOURS.jord23],
+        'fill-opacity': ['case', selected, 0.95, 0.7],
+        'fill-outline-color': '#b39b2d'
       }
-    ]
-  };
+    },
+    {
+      id: 'app-vekst-flate',
+      type: 'fill',
+      source: sourceId('vekst'),
+      layout: vis('vekst'),
+      paint: { 'fill-color': COLOURS.vekst, 'fill-opacity': ['case', selected, 0.16, 0.06] }
+    },
+    {
+      id: 'app-vekst-linje',
+      type: 'line',
+      source: sourceId('vekst'),
+      layout: vis('vekst'),
+      paint: { 'line-color': COLOURS.vekst, 'line-width': 2, 'line-dasharray': [3, 2] }
+    },
+    {
+      id: 'app-naering-naa-flate',
+      type: 'fill',
+      source: sourceId('naering-naa'),
+      layout: vis('naering-naa'),
+      paint: {
+        'fill-color': ['match', ['get', 'arealformal'], 1160, COLOURS.offentligNaa, COLOURS.naeringNaa],
+        'fill-opacity': ['case', selected, 1, hover, 0.95, 0.85]
+      }
+    },
+    {
+      id: 'app-naering-naa-linje',
+      type: 'line',
+      source: sourceId('naering-naa'),
+      layout: vis('naering-naa'),
+      paint: { 'line-color': COLOURS.naeringFramtidig, 'line-width': outlineWidth }
+    },
+    {
+      id: 'app-naering-framtidig-flate',
+      type: 'fill',
+      source: sourceId('naering-framtidig'),
+      layout: vis('naering-framtidig'),
+      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['case', selected, 1, 0.9] }
+    },
+    {
+      id: 'app-naering-framtidig-linje',
+      type: 'line',
+      source: sourceId('naering-framtidig'),
+      layout: vis('naering-framtidig'),
+      paint: { 'line-color': COLOURS.naeringFramtidig, 'line-width': ['case', selected, 3.5, hover, 2.8, 2], 'line-dasharray': [2, 1] }
+    },
+    {
+      id: 'app-veger-linje',
+      type: 'line',
+      source: sourceId('veger'),
+      layout: { ...vis('veger'), 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': COLOURS.veg, 'line-width': 3, 'line-opacity': 0.8 }
+    },
+    {
+      id: 'app-jernbane-linje',
+      type: 'line',
+      source: sourceId('jernbane'),
+      layout: { ...vis('jernbane'), 'line-join': 'round' },
+      paint: { 'line-color': COLOURS.jernbane, 'line-width': 2, 'line-dasharray': [4, 2] }
+    },
+    {
+      id: 'app-stasjoner-punkt',
+      type: 'circle',
+      source: sourceId('stasjoner'),
+      layout: vis('stasjoner'),
+      paint: {
+        'circle-color': COLOURS.stasjon,
+        'circle-radius': ['case', selected, 9, 6],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2
+      }
+    }
+  ];
+  return { sources, layers };
+}
+
+/**
+ * Pixels (RGBA, `size`×`size`) of the diagonal hatch drawn in future areas: lines in the
+ * framtidig colour on a transparent ground.
+ */
+export function hatchPixels(size = 8): Uint8Array {
+  const px = new Uint8Array(size * size * 4);
+  const [r, g, b] = [0x99, 0x66, 0xcc];
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const on = (x + y) % size < 2;
+      const i = (y * size + x) * 4;
+      px[i] = r;
+      px[i + 1] = g;
+      px[i + 2] = b;
+      px[i + 3] = on ? 230 : 40;
+    }
+  }
+  return px;
 }

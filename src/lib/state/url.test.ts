@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { APP_LAYER_IDS } from '$lib/map/app-layers.ts';
 import { parseViewQuery, withViewQuery } from './url.ts';
 
 describe('parseViewQuery', () => {
   it('gives the default basemap and every layer when the query is empty', () => {
     const q = parseViewQuery(new URLSearchParams(''));
     expect(q.basemap).toBe('topograatone');
-    expect([...q.layers]).toEqual(['grense', 'stasjoner']);
+    expect([...q.layers]).toEqual([...APP_LAYER_IDS]);
   });
 
   it('reads basemap and layers, ignoring unknown values', () => {
