@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { StatsOut } from '../../src/lib/cli/stats.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => path.join('tests/fixtures/cli', name);
@@ -11,24 +12,7 @@ function cli(...args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-interface Out {
-  crs: string;
-  features: {
-    id: string;
-    name: string;
-    area_m2: number;
-    area_daa: number;
-    area_daa_spherical: number;
-    farmland_daa: number | null;
-    farmland_daa_by_class: Record<string, number> | null;
-    jobs_land: number;
-    jobs_floor_low: number;
-    jobs_floor_high: number;
-    abc: string;
-    nearest_station: { name: string; distance_m: number } | null;
-  }[];
-  totals: { area_daa: number; farmland_daa: number | null; jobs_land: number };
-}
+type Out = StatsOut;
 
 describe('npm run cli -- stats', () => {
   it('prints only JSON with the hand-computed figures', () => {

@@ -1,4 +1,5 @@
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import { bboxOf, type BBox } from '../geo/bbox.ts';
 import { crsFromGeoJson, looksLikeDegrees, normalizeCrs, reprojectGeometry, SUPPORTED_CRS, type CrsCode } from '../geo/crs.ts';
 import { validatePolygonal, type GeoError } from '../geo/validate.ts';
 
@@ -27,19 +28,15 @@ export type ReadResult =
   | { ok: true; crs: CrsCode; crsFrom: 'option' | 'crs-member' | 'degrees'; areas: ReadArea[] }
   | { ok: false; error: FileError | GeoError };
 
-function bboxOf(features: readonly Feature[]): [number, number, number, number] | null {
-  let b: [number, number, number, number] | null = null;
-  const visit = (c: unknown): void => {
-    if (!Array.isArray(c)) return;
-    if (typeof c[0] === 'number') {
-      const [x, y] = c as Position;
-      if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return;
-      b = b ? [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)] : [x, y, x, y];
-      return;
-    }
-    for (const child of c) visit(child);
-  };
-  for (const f of features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
+/** Bounding box of every valid coordinate of the features, or null when there is none. */
+function bboxOfFeatures(features: readonly Feature[]): BBox | null {
+  let b: BBox | null = null;
+  for (const f of features) {
+    if (!f?.geometry) continue;
+    const g = bboxOf(f.geometry);
+    if (!g.every(Number.isFinite)) continue;
+    b = b ? [Math.min(b[0], g[0]), Math.min(b[1], g[1]), Math.max(b[2], g[2]), Math.max(b[3], g[3])] : g;
+  }
   return b;
 }
 
@@ -115,7 +112,7 @@ export function readGeoJsonAreas(text: string, fileName: string, options: { crs?
     crs = given;
     crsFrom = 'option';
   } else {
-    const b = bboxOf(features);
+    const b = bboxOfFeatures(features);
     if (b && !looksLikeDegrees(b)) {
       return {
         ok: false,
@@ -146,7 +143,7 @@ export function readGeoJsonAreas(text: string, fileName: string, options: { crs?
     });
   }
   // A wrong CRS (declared or guessed) shows as coordinates far from Norway.
-  const b = bboxOf(areas.map((a) => ({ type: 'Feature', properties: {}, geometry: a.geometry4326 })));
+  const b = bboxOfFeatures(areas.map((a) => ({ type: 'Feature', properties: {}, geometry: a.geometry4326 })));
   if (b && (b[0] < NORWAY_4326[0] || b[1] < NORWAY_4326[1] || b[2] > NORWAY_4326[2] || b[3] > NORWAY_4326[3])) {
     const hint = crsFrom === 'degrees' ? 'fila oppgir ikke koordinatsystem, og gradene ligger ikke i Norge' : `tolket som ${crs}`;
     return {
