@@ -18,11 +18,15 @@ function allSources(value: unknown, out: Kilde[] = []): Kilde[] {
 }
 
 describe.runIf(existsSync(docsDir))('seeds/plan.ts against the plan documents', () => {
-  const text = Object.fromEntries(
-    Object.entries(plan.DOKUMENTER).map(([id, d]) => [id, normalize(readFileSync(path.join(docsDir, d.fil), 'utf8'))])
-  ) as Record<plan.DokumentId, string>;
+  // Read lazily: vitest collects the body of a skipped suite too.
+  const texts = () =>
+    Object.fromEntries(Object.entries(plan.DOKUMENTER).map(([id, d]) => [id, normalize(readFileSync(path.join(docsDir, d.fil), 'utf8'))])) as Record<
+      plan.DokumentId,
+      string
+    >;
 
   it('quotes every source sentence word for word (fragments between «…»)', () => {
+    const text = texts();
     const sources = allSources(plan);
     expect(sources.length).toBeGreaterThan(20);
     for (const k of sources) {
