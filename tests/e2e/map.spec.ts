@@ -98,13 +98,22 @@ test.describe('kartet', () => {
       'app-jordbruk-flate',
       'app-vekst-flate',
       'app-vekst-linje',
+      'app-abc-soner-linje',
       'app-naering-naa-flate',
       'app-naering-naa-linje',
       'app-naering-framtidig-flate',
       'app-naering-framtidig-linje',
+      'app-skisser-flate',
+      'app-skisser-linje',
       'app-veger-linje',
       'app-jernbane-linje',
-      'app-stasjoner-punkt'
+      'app-stasjoner-punkt',
+      // terra-draw's layers are carried over too, so a sketch being drawn survives a basemap switch.
+      'td-polygon',
+      'td-polygon-outline',
+      'td-linestring',
+      'td-point',
+      'td-point-marker'
     ]);
     expect(await nonBackgroundPixels(page, vertex)).toBeGreaterThan(4);
 

@@ -1,9 +1,11 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { AR5_JORDBRUKSKLASSER, type Ar5Jordbruksklasse } from '../../../seeds/ar5.ts';
-import { reprojectGeometry } from '../geo/crs.ts';
+import { projectPosition, reprojectGeometry } from '../geo/crs.ts';
 import { buildOverlapIndex } from '../geo/overlap.ts';
 import { roadsIn25832, stationsIn25832 } from '../io/reference-layers.ts';
-import { areaStats, type AreaInput, type AreaStats, type StatsContext } from '../domain/stats.ts';
+import { areaStats, type AreaInput, type AreaStats, type Station } from '../domain/stats.ts';
+import type { SketchContext } from '../domain/sketch-stats.ts';
+import { circleRing } from '../geo/circle.ts';
 import type { Norms } from '../domain/norms.ts';
 import type { AppDataFile } from '../geodata/build.ts';
 
@@ -17,6 +19,8 @@ export interface MapLayersData {
   veger: FeatureCollection;
   jernbane: FeatureCollection;
   stasjoner: FeatureCollection;
+  /** Rings at the A and B distances around each station (ABC thresholds from the norms). */
+  'abc-soner': FeatureCollection;
 }
 
 /** The loaded dataset: map layers (WGS84) and what the engine computes with (EPSG:25832). */
@@ -25,7 +29,7 @@ export interface LoadedData {
   map: MapLayersData;
   /** Næring areas in EPSG:25832, keyed by id. */
   areas: ReadonlyMap<string, AreaInput & { properties: Record<string, unknown> }>;
-  ctx: StatsContext;
+  ctx: SketchContext;
 }
 
 const toWgs84 = (fc: FeatureCollection): FeatureCollection => ({
@@ -57,6 +61,10 @@ export function loadAppData(file: AppDataFile, norms: Norms): LoadedData {
       ] as const;
     })
   );
+  const stations = stationsIn25832(l.stasjoner);
+  const naering = buildOverlapIndex(
+    l.naeringsareal.features.map((f) => ({ geometry: f.geometry as Polygon | MultiPolygon, key: String(f.properties?.arealbruksstatus) }))
+  );
   return {
     label: file.meta.label,
     map: {
@@ -67,10 +75,28 @@ export function loadAppData(file: AppDataFile, norms: Norms): LoadedData {
       jordbruk: toWgs84(l.jordbruk),
       veger: toWgs84(l.veger),
       jernbane: toWgs84(l.jernbane),
-      stasjoner: toWgs84(l.stasjoner)
+      stasjoner: toWgs84(l.stasjoner),
+      'abc-soner': abcRings(stations, norms)
     },
     areas,
-    ctx: { norms, farmland, stations: stationsIn25832(l.stasjoner), mainRoads: roadsIn25832(l.veger) }
+    ctx: { norms, farmland, naering, stations, mainRoads: roadsIn25832(l.veger) }
+  };
+}
+
+/** Rings (WGS84 lines) at the A and B distances around each station. */
+function abcRings(stations: readonly Station[], norms: Norms): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: stations.flatMap((s) =>
+      (['A', 'B'] as const).map((klasse) => ({
+        type: 'Feature' as const,
+        properties: { id: `${s.id}-${klasse}`, klasse, stasjon: s.navn },
+        geometry: {
+          type: 'LineString' as const,
+          coordinates: circleRing(s.coordinates, klasse === 'A' ? norms.abc.aMaksM : norms.abc.bMaksM).map((p) => projectPosition(p, 'EPSG:25832', 'EPSG:4326'))
+        }
+      }))
+    )
   };
 }
 

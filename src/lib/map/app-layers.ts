@@ -1,9 +1,8 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { MapLayersData } from '$lib/data/appdata.ts';
 
 /** Ids of the app's own toggleable layers, bottom to top; they also appear in the URL (`?lag=`). */
-export const APP_LAYER_IDS = ['grense', 'jordbruk', 'vekst', 'naering-naa', 'naering-framtidig', 'veger', 'jernbane', 'stasjoner'] as const;
+export const APP_LAYER_IDS = ['grense', 'jordbruk', 'vekst', 'abc-soner', 'naering-naa', 'naering-framtidig', 'skisser', 'veger', 'jernbane', 'stasjoner'] as const;
 
 /** One of {@link APP_LAYER_IDS}. */
 export type AppLayerId = (typeof APP_LAYER_IDS)[number];
@@ -28,6 +27,8 @@ export interface AppLayerDef {
   mapLayerIds: string[];
   /** MapLibre layer ids whose features can be clicked, topmost first. */
   clickable: string[];
+  /** Hidden until the user turns it on (or the URL names it). */
+  hiddenByDefault?: boolean;
 }
 
 /** DiBK/SOSI colours for arealformål 1300 næringsbebyggelse. */
@@ -43,7 +44,10 @@ export const COLOURS = {
   jord23: '#c9d86a',
   veg: '#c8412f',
   jernbane: '#333333',
-  stasjon: '#c0392b'
+  stasjon: '#c0392b',
+  skisse: '#0b7a75',
+  sonerA: '#1f7a1f',
+  sonerB: '#6aa84f'
 } as const;
 
 const DEMO = 'Næringsareal, vekstområder og jordbruk: Demodata – ikke offisielt plankart';
@@ -87,6 +91,18 @@ export const APP_LAYERS: readonly AppLayerDef[] = [
     clickable: ['app-vekst-flate']
   },
   {
+    id: 'abc-soner',
+    label: 'A/B-soner rundt stasjoner',
+    legend: { shape: 'line', stroke: COLOURS.sonerA },
+    entries: [
+      { label: 'A: inntil 500 m', swatch: { shape: 'line', stroke: COLOURS.sonerA } },
+      { label: 'B: inntil 1000 m', swatch: { shape: 'line', stroke: COLOURS.sonerB, dashed: true } }
+    ],
+    mapLayerIds: ['app-abc-soner-linje'],
+    clickable: [],
+    hiddenByDefault: true
+  },
+  {
     id: 'naering-naa',
     label: 'Nåværende næringsareal',
     legend: { shape: 'fill', fill: COLOURS.naeringNaa, stroke: COLOURS.naeringFramtidig },
@@ -103,6 +119,13 @@ export const APP_LAYERS: readonly AppLayerDef[] = [
     legend: { shape: 'hatch', fill: COLOURS.naeringFramtidig, stroke: COLOURS.naeringFramtidig },
     mapLayerIds: ['app-naering-framtidig-flate', 'app-naering-framtidig-linje'],
     clickable: ['app-naering-framtidig-flate']
+  },
+  {
+    id: 'skisser',
+    label: 'Skisser',
+    legend: { shape: 'fill', fill: '#9fd6d2', stroke: COLOURS.skisse },
+    mapLayerIds: ['app-skisser-flate', 'app-skisser-linje'],
+    clickable: ['app-skisser-flate']
   },
   {
     id: 'veger',
@@ -132,6 +155,9 @@ export function sourceId(id: AppLayerId): string {
   return `app-${id}`;
 }
 
+/** The layers shown when the URL does not say. */
+export const DEFAULT_VISIBLE_LAYERS: readonly AppLayerId[] = APP_LAYERS.filter((l) => !l.hiddenByDefault).map((l) => l.id);
+
 /** True for a known app layer id. */
 export function isAppLayerId(value: string): value is AppLayerId {
   return (APP_LAYER_IDS as readonly string[]).includes(value);
@@ -145,7 +171,7 @@ const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], f
  * `visible` says. Selection and hover are drawn through feature-state (ids promoted from `id`).
  */
 export function appSourcesAndLayers(
-  data: MapLayersData,
+  data: Record<AppLayerId, FeatureCollection>,
   visible: ReadonlySet<AppLayerId>
 ): { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } {
   const vis = (id: AppLayerId) => ({ visibility: visible.has(id) ? ('visible' as const) : ('none' as const) });
@@ -198,6 +224,17 @@ export function appSourcesAndLayers(
       paint: { 'line-color': COLOURS.vekst, 'line-width': 2, 'line-dasharray': [3, 2] }
     },
     {
+      id: 'app-abc-soner-linje',
+      type: 'line',
+      source: sourceId('abc-soner'),
+      layout: vis('abc-soner'),
+      paint: {
+        'line-color': ['match', ['get', 'klasse'], 'A', COLOURS.sonerA, COLOURS.sonerB],
+        'line-width': 2,
+        'line-dasharray': ['match', ['get', 'klasse'], 'A', ['literal', [1, 0]], ['literal', [3, 2]]]
+      }
+    },
+    {
       id: 'app-naering-naa-flate',
       type: 'fill',
       source: sourceId('naering-naa'),
@@ -227,6 +264,20 @@ export function appSourcesAndLayers(
       source: sourceId('naering-framtidig'),
       layout: vis('naering-framtidig'),
       paint: { 'line-color': COLOURS.naeringFramtidig, 'line-width': ['case', selected, 3.5, hover, 2.8, 2], 'line-dasharray': [2, 1] }
+    },
+    {
+      id: 'app-skisser-flate',
+      type: 'fill',
+      source: sourceId('skisser'),
+      layout: vis('skisser'),
+      paint: { 'fill-color': '#9fd6d2', 'fill-opacity': ['case', selected, 0.75, 0.55] }
+    },
+    {
+      id: 'app-skisser-linje',
+      type: 'line',
+      source: sourceId('skisser'),
+      layout: vis('skisser'),
+      paint: { 'line-color': COLOURS.skisse, 'line-width': ['case', selected, 3.5, 2] }
     },
     {
       id: 'app-veger-linje',

@@ -6,7 +6,7 @@ describe('parseViewQuery', () => {
   it('gives the default basemap and every layer when the query is empty', () => {
     const q = parseViewQuery(new URLSearchParams(''));
     expect(q.basemap).toBe('topograatone');
-    expect([...q.layers]).toEqual([...APP_LAYER_IDS]);
+    expect([...q.layers]).toEqual(APP_LAYER_IDS.filter((id) => id !== 'abc-soner'));
   });
 
   it('reads basemap and layers, ignoring unknown values', () => {

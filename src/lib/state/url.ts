@@ -1,4 +1,4 @@
-import { APP_LAYER_IDS, isAppLayerId, type AppLayerId } from '$lib/map/app-layers.ts';
+import { APP_LAYER_IDS, DEFAULT_VISIBLE_LAYERS, isAppLayerId, type AppLayerId } from '$lib/map/app-layers.ts';
 import { DEFAULT_BASEMAP, isBasemapId, type BasemapId } from '$lib/map/basemaps.ts';
 
 /** The part of the view kept in the query string; the map position lives in the hash. */
@@ -14,14 +14,14 @@ export const LAYERS_PARAM = 'lag';
 
 /**
  * Reads basemap and visible layers from a query string. Unknown values are ignored; a missing
- * `lag` means every layer is visible, an empty one means none.
+ * `lag` means the default layers (all but those hidden by default), an empty one means none.
  */
 export function parseViewQuery(params: URLSearchParams): ViewQuery {
   const kart = params.get(BASEMAP_PARAM);
   const lag = params.get(LAYERS_PARAM);
   const layers =
     lag === null
-      ? new Set<AppLayerId>(APP_LAYER_IDS)
+      ? new Set<AppLayerId>(DEFAULT_VISIBLE_LAYERS)
       : new Set(lag.split(',').map((s) => s.trim()).filter(isAppLayerId));
   return { basemap: isBasemapId(kart) ? kart : DEFAULT_BASEMAP, layers };
 }

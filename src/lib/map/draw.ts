@@ -1,0 +1,204 @@
+import type { Polygon, Position } from 'geojson';
+import type { Map as MlMap } from 'maplibre-gl';
+import type { GeoJSONStoreFeatures, SnapToCustom, TerraDrawMouseEvent } from 'terra-draw';
+import Flatbush from 'flatbush';
+
+/** Drawing modes the planner can choose. */
+export type DrawKind = 'polygon' | 'rectangle' | 'freehand';
+
+/** What the drawing tool tells the app. Geometry is WGS84 (lon, lat), as drawn. */
+export interface DrawCallbacks {
+  /** The shape being drawn or dragged changed (called often; throttle the work). null when none. */
+  onprogress: (geometry: Polygon | null) => void;
+  /** A new shape was finished. */
+  onfinish: (geometry: Polygon) => void;
+  /** The shape being edited (`edit`) was changed and committed. */
+  onedit: (sketchId: string, geometry: Polygon) => void;
+  /** An update was refused; the last valid shape is kept. */
+  oninvalid: (message: string) => void;
+  /** Validates a finished or committed shape; returns a Norwegian message when it must be refused. */
+  validate: (geometry: Polygon) => string | null;
+}
+
+/** Polygons (WGS84) whose vertices and edges drawing may snap to. */
+export type SnapTargets = readonly Polygon[];
+
+const SNAP_PX = 10;
+
+/**
+ * Connects terra-draw (and its MapLibre adapter) to the map: polygon, rectangle and freehand
+ * drawing, editing one sketch's vertices in select mode, snapping to vertices and edges of
+ * existing areas, and refusing self-intersecting shapes through the app's own validation.
+ * The map stays owned by MapView; this only adds terra-draw's layers to it.
+ */
+export class SketchDraw {
+  private draw: import('terra-draw').TerraDraw | null = null;
+  private editing: { sketchId: string; featureId: string | number } | null = null;
+  private snapIndex: { tree: Flatbush; polys: Polygon[] } | null = null;
+  snapping = true;
+  private map: MlMap;
+  private cb: DrawCallbacks;
+
+  constructor(map: MlMap, callbacks: DrawCallbacks) {
+    this.map = map;
+    this.cb = callbacks;
+  }
+
+  /** Loads terra-draw lazily and starts it in a neutral (static) mode. */
+  async start(): Promise<void> {
+    const td = await import('terra-draw');
+    const { TerraDrawMapLibreGLAdapter } = await import('terra-draw-maplibre-gl-adapter');
+    // Drawing validates the finished shape (each click is a 'commit' of a shape still growing);
+    // editing validates every committed change (end of a drag), so the last valid shape is kept.
+    const check = (feature: GeoJSONStoreFeatures) => {
+      const message = this.cb.validate(feature.geometry as Polygon);
+      if (message) {
+        this.cb.oninvalid(message);
+        return { valid: false, reason: message };
+      }
+      return { valid: true };
+    };
+    const validation = (feature: GeoJSONStoreFeatures, ctx: { updateType: string }) =>
+      ctx.updateType === 'finish' && feature.geometry.type === 'Polygon' ? check(feature) : { valid: true };
+    const editValidation = (feature: GeoJSONStoreFeatures, ctx: { updateType: string }) =>
+      ctx.updateType !== 'provisional' && feature.geometry.type === 'Polygon' ? check(feature) : { valid: true };
+    const snapping = { toCustom: this.snapToAreas };
+    this.draw = new td.TerraDraw({
+      adapter: new TerraDrawMapLibreGLAdapter({ map: this.map }),
+      modes: [
+        new td.TerraDrawPolygonMode({ snapping, validation, keyEvents: { cancel: 'Escape', finish: 'Enter' } }),
+        new td.TerraDrawRectangleMode({ validation, keyEvents: { cancel: 'Escape', finish: 'Enter' } }),
+        new td.TerraDrawFreehandMode({ validation, keyEvents: { cancel: 'Escape', finish: 'Enter' } }),
+        new td.TerraDrawSelectMode({
+          flags: {
+            polygon: { feature: { draggable: true, validation: editValidation, coordinates: { draggable: true, midpoints: true, deletable: true, snappable: snapping } } },
+            rectangle: { feature: { draggable: true, validation: editValidation, coordinates: { draggable: true, midpoints: true, deletable: true } } },
+            freehand: { feature: { draggable: true, validation: editValidation, coordinates: { draggable: true, deletable: true } } }
+          },
+          keyEvents: { deselect: null, delete: null, rotate: null, scale: null }
+        })
+      ]
+    });
+    this.draw.start();
+    this.draw.on('change', (ids) => {
+      const f = ids.map((id) => this.draw?.getSnapshotFeature(id)).find((x) => x?.geometry.type === 'Polygon' && !x.properties?.midPoint && !x.properties?.selectionPoint);
+      this.cb.onprogress(f ? (f.geometry as Polygon) : null);
+    });
+    this.draw.on('finish', (id, ctx) => {
+      const f = this.draw?.getSnapshotFeature(id);
+      if (!f || f.geometry.type !== 'Polygon') return;
+      const geometry = f.geometry as Polygon;
+      if (ctx.mode === 'select' || this.editing) {
+        if (this.editing && this.editing.featureId === id) this.cb.onedit(this.editing.sketchId, geometry);
+        return;
+      }
+      // A finished shape becomes a sketch (drawn by our own layer); terra-draw lets it go.
+      this.draw?.removeFeatures([id]);
+      this.draw?.setMode('static');
+      this.cb.onprogress(null);
+      this.cb.onfinish(geometry);
+    });
+  }
+
+  /** Starts drawing a new shape. */
+  begin(kind: DrawKind): void {
+    this.stopEditing();
+    this.draw?.setMode(kind);
+  }
+
+  /** Loads a sketch's shape for editing: drag it, drag or delete vertices, add at midpoints. */
+  edit(sketchId: string, geometry: Polygon): void {
+    if (!this.draw) return;
+    this.stopEditing();
+    this.draw.setMode('select');
+    const [result] = this.draw.addFeatures([{ type: 'Feature', geometry, properties: { mode: 'polygon' } }]);
+    if (!result?.valid) {
+      this.cb.oninvalid(`Formen kan ikke redigeres: ${result?.reason ?? 'ugyldig'}.`);
+      return;
+    }
+    this.editing = { sketchId, featureId: result.id as string | number };
+    this.draw.selectFeature(result.id as string | number);
+  }
+
+  /** Ends editing or drawing without changing any sketch (Escape). */
+  cancel(): void {
+    this.stopEditing();
+    this.draw?.setMode('static');
+    this.cb.onprogress(null);
+  }
+
+  /** True while a shape is being drawn or edited. */
+  get active(): boolean {
+    const mode = this.draw?.getMode();
+    return mode !== undefined && mode !== 'static';
+  }
+
+  /** The polygons drawing snaps to (existing næring areas and other sketches), WGS84. */
+  setSnapTargets(polys: SnapTargets): void {
+    const usable = polys.filter((p) => p.coordinates[0]?.length);
+    if (!usable.length) {
+      this.snapIndex = null;
+      return;
+    }
+    const tree = new Flatbush(usable.length);
+    for (const p of usable) {
+      const ring = p.coordinates[0] as Position[];
+      const xs = ring.map((c) => c[0] as number);
+      const ys = ring.map((c) => c[1] as number);
+      tree.add(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys));
+    }
+    tree.finish();
+    this.snapIndex = { tree, polys: usable };
+  }
+
+  /** Removes terra-draw from the map. */
+  stop(): void {
+    this.stopEditing();
+    this.draw?.stop();
+    this.draw = null;
+  }
+
+  private stopEditing(): void {
+    if (this.editing && this.draw) {
+      try {
+        this.draw.removeFeatures([this.editing.featureId]);
+      } catch {
+        // Already gone (e.g. deleted in select mode).
+      }
+    }
+    this.editing = null;
+  }
+
+  /** Snaps to the nearest vertex (preferred) or edge of the target polygons within SNAP_PX pixels. */
+  private snapToAreas: SnapToCustom = (event: TerraDrawMouseEvent) => {
+    if (!this.snapping || !this.snapIndex) return undefined;
+    const { tree, polys } = this.snapIndex;
+    const px = { x: event.containerX, y: event.containerY };
+    const a = this.map.unproject([px.x - SNAP_PX, px.y + SNAP_PX]);
+    const b = this.map.unproject([px.x + SNAP_PX, px.y - SNAP_PX]);
+    let bestVertex: { d: number; p: Position } | null = null;
+    let bestEdge: { d: number; p: Position } | null = null;
+    for (const i of tree.search(a.lng, a.lat, b.lng, b.lat)) {
+      for (const ring of (polys[i] as Polygon).coordinates) {
+        for (let k = 0; k < ring.length - 1; k++) {
+          const p = this.map.project(ring[k] as [number, number]);
+          const q = this.map.project(ring[k + 1] as [number, number]);
+          const dv = Math.hypot(p.x - px.x, p.y - px.y);
+          if (dv <= SNAP_PX && (!bestVertex || dv < bestVertex.d)) bestVertex = { d: dv, p: ring[k] as Position };
+          const dx = q.x - p.x;
+          const dy = q.y - p.y;
+          const len2 = dx * dx + dy * dy;
+          const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px.x - p.x) * dx + (px.y - p.y) * dy) / len2));
+          const ex = p.x + t * dx;
+          const ey = p.y + t * dy;
+          const de = Math.hypot(ex - px.x, ey - px.y);
+          if (de <= SNAP_PX && (!bestEdge || de < bestEdge.d)) {
+            const ll = this.map.unproject([ex, ey]);
+            bestEdge = { d: de, p: [ll.lng, ll.lat] };
+          }
+        }
+      }
+    }
+    return bestVertex?.p ?? bestEdge?.p;
+  };
+}

@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test';
+import type { Polygon } from 'geojson';
+import { areaPlanarM2 } from '../../src/lib/geo/area.ts';
+import { reprojectGeometry } from '../../src/lib/geo/crs.ts';
+import { blockInternet, collectPageErrors, mapIdle, openMap } from './helpers.ts';
+
+const plain = (s: string | null) => (s ?? '').replace(/\s+/g, ' ');
+
+/** Draws a polygon by clicking the given page points, then the first one again to finish. */
+async function drawPolygon(page: Page, points: { x: number; y: number }[]) {
+  await page.getByRole('button', { name: 'Tegn område' }).click();
+  for (const p of points) {
+    await page.mouse.move(p.x, p.y);
+    await page.mouse.click(p.x, p.y);
+  }
+  const first = points[0] as { x: number; y: number };
+  await page.mouse.move(first.x, first.y);
+  await page.mouse.click(first.x, first.y);
+}
+
+/** The WGS84 positions under page points. */
+async function lngLats(page: Page, points: { x: number; y: number }[]): Promise<[number, number][]> {
+  return page.evaluate((pts) => {
+    const map = (window as unknown as { __naeringMap: import('maplibre-gl').Map }).__naeringMap;
+    const r = map.getCanvas().getBoundingClientRect();
+    return pts.map((p) => {
+      const ll = map.unproject([p.x - r.left, p.y - r.top]);
+      return [ll.lng, ll.lat] as [number, number];
+    });
+  }, points);
+}
+
+async function square(page: Page, size: number) {
+  const box = await page.locator('.map-area').boundingBox();
+  if (!box) throw new Error('ingen kartflate');
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  return [
+    { x: cx - size, y: cy - size },
+    { x: cx + size, y: cy - size },
+    { x: cx + size, y: cy + size },
+    { x: cx - size, y: cy + size }
+  ];
+}
+
+test.describe('skisser', () => {
+  test('tegn et område: tallene vises og stemmer med motoren; angre, gjør om og last på nytt', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    await blockInternet(page);
+    // Somewhere in Asker syd with no næring and no farmland, snapping off.
+    await openMap(page, '/?kart=ingen&lag=skisser#14/59.640/10.470');
+    await page.getByRole('checkbox', { name: 'Fest til hjørner og kanter' }).uncheck();
+    await expect(page.getByRole('button', { name: 'Tegn område' })).toBeEnabled();
+    const pts = await square(page, 80);
+    await drawPolygon(page, pts);
+
+    const figures = page.getByRole('region', { name: 'Nøkkeltall for skisse' });
+    await expect(figures).toContainText('daa (planart, EPSG:25832)');
+    await expect(figures).toContainText('Arbeidsplasser, tomteareal');
+
+    // The area shown agrees with the engine's planar area of the clicked coordinates within 0,5 %.
+    const ring = await lngLats(page, pts);
+    const drawn: Polygon = { type: 'Polygon', coordinates: [[...ring, ring[0] as [number, number]]] };
+    const expectedDaa = areaPlanarM2(reprojectGeometry(drawn, 'EPSG:4326', 'EPSG:25832')) / 1000;
+    const shown = Number(/Areal ([\d ,]+) daa/.exec(plain(await figures.textContent()))?.[1]?.replace(/ /g, '').replace(',', '.'));
+    expect(Math.abs(shown / expectedDaa - 1)).toBeLessThan(0.005);
+
+    const list = page.getByRole('button', { name: 'Skisse 1' });
+    await expect(list).toBeVisible();
+    await page.getByRole('button', { name: 'Angre' }).click();
+    await expect(list).toBeHidden();
+    await page.getByRole('button', { name: 'Gjør om' }).click();
+    await expect(list).toBeVisible();
+
+    await page.reload();
+    await mapIdle(page).catch(() => undefined);
+    await expect(page.getByRole('button', { name: 'Skisse 1' })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test('en skisse over jordbruksareal viser jordbruk i daa', async ({ page }) => {
+    await blockInternet(page);
+    // Over the farmland laid under the future area «Heggedal nord».
+    const heggedal = await import('./helpers.ts').then((h) => h.sourceFeature('naeringsareal.geojson', 'id', 'n-heggedal-nord'));
+    const g = reprojectGeometry(heggedal.geometry as Polygon, 'EPSG:25832', 'EPSG:4326');
+    const xs = (g.coordinates[0] ?? []).map((c) => c[0] as number);
+    const ys = (g.coordinates[0] ?? []).map((c) => c[1] as number);
+    const lon = (Math.min(...xs) + Math.max(...xs)) / 2;
+    const lat = (Math.min(...ys) + Math.max(...ys)) / 2;
+    await openMap(page, `/?kart=ingen&lag=jordbruk,skisser#15/${lat}/${lon}`);
+    await page.getByRole('checkbox', { name: 'Fest til hjørner og kanter' }).uncheck();
+    await drawPolygon(page, await square(page, 150));
+    const figures = page.getByRole('region', { name: 'Nøkkeltall for skisse' });
+    await expect(figures).toContainText('Jordbruksareal i området');
+    const farm = Number(/Jordbruksareal i området ([\d ,]+) daa/.exec(plain(await figures.textContent()))?.[1]?.replace(/ /g, '').replace(',', '.'));
+    expect(farm).toBeGreaterThan(0);
+  });
+});
