@@ -96,3 +96,28 @@ test.describe('skisser', () => {
     expect(farm).toBeGreaterThan(0);
   });
 });
+
+test.describe('delingslenker', () => {
+  test('en delingslenke viser skissene, og en ødelagt lenke gir en melding', async ({ page }) => {
+    const { encodeShare } = await import('../../src/lib/scenario/exchange.ts');
+    await blockInternet(page);
+    const param = encodeShare([
+      {
+        id: 'x',
+        navn: 'Delt tomt',
+        kategori: 'lager/produksjon',
+        utnyttelseBraProsent: 60,
+        status: 'regulert',
+        geometry: { type: 'Polygon', coordinates: [[[10.49, 59.695], [10.495, 59.695], [10.495, 59.698], [10.49, 59.698], [10.49, 59.695]]] }
+      }
+    ]);
+    await openMap(page, `/?kart=ingen&skisser=${param}#13/59.696/10.49`);
+    await page.getByRole('button', { name: 'Delt tomt' }).click();
+    const figures = page.getByRole('region', { name: 'Nøkkeltall for skisse' });
+    await expect(figures).toContainText('daa (planart, EPSG:25832)');
+    await expect(page).not.toHaveURL(/skisser=/);
+
+    await openMap(page, '/?kart=ingen&skisser=ikke-en-lenke');
+    await expect(page.getByRole('alert')).toContainText('Delingslenken er ødelagt');
+  });
+});
