@@ -121,3 +121,35 @@ test.describe('delingslenker', () => {
     await expect(page.getByRole('alert')).toContainText('Delingslenken er ødelagt');
   });
 });
+
+test.describe('redigering', () => {
+  test('en selvkryssende form avvises med melding, og en flyttet hjørne endrer arealet', async ({ page }) => {
+    await blockInternet(page);
+    await openMap(page, '/?kart=ingen&lag=skisser#14/59.640/10.470');
+    await page.getByRole('checkbox', { name: 'Fest til hjørner og kanter' }).uncheck();
+    const [a, b, c, d] = await square(page, 80);
+    // A bow tie: top-left, bottom-right, top-right, bottom-left.
+    await drawPolygon(page, [a!, c!, b!, d!]);
+    await expect(page.getByRole('alert')).toContainText('krysser seg selv');
+    await expect(page.getByRole('button', { name: 'Skisse 1' })).toHaveCount(0);
+    await page.keyboard.press('Escape');
+
+    await drawPolygon(page, [a!, b!, c!, d!]);
+    const figures = page.getByRole('region', { name: 'Nøkkeltall for skisse' });
+    await expect(figures).toContainText('daa (planart, EPSG:25832)');
+    const areaOf = async () => Number(/Areal ([\d ,]+) daa/.exec(plain(await figures.textContent()))?.[1]?.replace(/ /g, '').replace(',', '.'));
+    const before = await areaOf();
+    await page.getByRole('button', { name: 'Rediger form' }).click();
+    // Drag the bottom-right corner 60 px further out.
+    await page.mouse.move(c!.x, c!.y);
+    await page.mouse.down();
+    await page.mouse.move(c!.x + 30, c!.y + 30, { steps: 5 });
+    await page.mouse.move(c!.x + 60, c!.y + 60, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(areaOf).toBeGreaterThan(before * 1.1);
+    // Undo puts the old shape back.
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Angre' }).click();
+    await expect.poll(areaOf).toBeCloseTo(before, 1);
+  });
+});
