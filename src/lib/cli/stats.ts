@@ -5,6 +5,7 @@ import { buildOverlapIndex } from '../geo/overlap.ts';
 import { areaStats } from '../domain/stats.ts';
 import { defaultNorms } from '../domain/norms.ts';
 import { readGeoJsonAreas } from '../io/geojson.ts';
+import { csvCell } from '../io/csv.ts';
 import { roadsIn25832, stationsIn25832 } from '../io/reference-layers.ts';
 
 /** One area in the CLI's `stats` output. Areas are planar in EPSG:25832 unless named spherical. */
@@ -133,12 +134,6 @@ const CSV_COLUMNS = [
   'nearest_station_name',
   'nearest_station_distance_m'
 ] as const;
-
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /** The same figures as CSV (comma-separated, «.» as decimal mark, header row first). */
 export function statsToCsv(out: StatsOut): string {

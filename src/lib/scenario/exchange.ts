@@ -4,6 +4,7 @@ import { AR5_JORDBRUKSKLASSER } from '../../../seeds/ar5.ts';
 import { reprojectGeometry } from '../geo/crs.ts';
 import { isKategori } from '../domain/norms.ts';
 import type { SketchStats } from '../domain/sketch-stats.ts';
+import { csvCell } from '../io/csv.ts';
 import { readGeoJsonAreas } from '../io/geojson.ts';
 import type { Sketch } from './sketches.ts';
 
@@ -53,11 +54,8 @@ const CSV_COLUMNS = [
   'datagrunnlag'
 ] as const;
 
-function cell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  const s = typeof v === 'number' ? String(Math.round(v * 1000) / 1000) : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** Numbers to three decimals (1 m² in daa); everything else as it is. */
+const cell = (v: unknown) => csvCell(typeof v === 'number' ? Math.round(v * 1000) / 1000 : v);
 
 /** The sketches' figures as CSV (comma-separated, «.» decimal mark, areas planar in EPSG:25832). */
 export function sketchFiguresCsv(rows: readonly { sketch: Sketch; stats: SketchStats | null }[], datagrunnlag: string): string {

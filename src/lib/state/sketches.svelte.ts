@@ -26,13 +26,11 @@ export class SketchState {
     return this.list.find((s) => s.id === this.selectedId) ?? null;
   }
 
-  /** The sketches as WGS84 GeoJSON for the map (feature ids promoted from `id`). */
-  get featureCollection(): FeatureCollection {
-    return {
-      type: 'FeatureCollection',
-      features: this.list.map((s) => ({ type: 'Feature', properties: { id: s.id, navn: s.navn, kategori: s.kategori }, geometry: s.geometry }))
-    };
-  }
+  /** The sketches as WGS84 GeoJSON for the map (feature ids promoted from `id`), made once per change. */
+  featureCollection = $derived.by<FeatureCollection>(() => ({
+    type: 'FeatureCollection',
+    features: this.list.map((s) => ({ type: 'Feature', properties: { id: s.id, navn: s.navn, kategori: s.kategori }, geometry: s.geometry }))
+  }));
 
   get canUndo(): boolean {
     return this.history.undo.length > 0;
