@@ -5,6 +5,8 @@ import { buildOverlapIndex } from '../geo/overlap.ts';
 import { roadsIn25832, stationsIn25832 } from '../io/reference-layers.ts';
 import { areaStats, type AreaInput, type AreaStats, type Station } from '../domain/stats.ts';
 import type { SketchContext } from '../domain/sketch-stats.ts';
+import type { PlanArea } from '../scenario/scenario.ts';
+import type { Kategori, StatusTomt } from '../../../seeds/plan.ts';
 import { circleRing } from '../geo/circle.ts';
 import type { Norms } from '../domain/norms.ts';
 import type { AppDataFile } from '../geodata/build.ts';
@@ -29,6 +31,8 @@ export interface LoadedData {
   map: MapLayersData;
   /** Næring areas in EPSG:25832, keyed by id. */
   areas: ReadonlyMap<string, AreaInput & { properties: Record<string, unknown> }>;
+  /** The same areas as the scenario engine's baseline. */
+  planAreas: PlanArea[];
   ctx: SketchContext;
 }
 
@@ -79,6 +83,17 @@ export function loadAppData(file: AppDataFile, norms: Norms): LoadedData {
       'abc-soner': abcRings(stations, norms)
     },
     areas,
+    planAreas: [...areas.values()].map((a) => ({
+      id: a.id,
+      navn: a.navn,
+      omrade: String(a.properties.omrade ?? ''),
+      status: a.properties.arealbruksstatus === 1 ? 1 : 2,
+      arealformal: Number(a.properties.arealformal),
+      kategori: a.kategori as Kategori,
+      utnyttelseBraProsent: typeof a.utnyttelseBraProsent === 'number' ? a.utnyttelseBraProsent : null,
+      statusTomt: typeof a.properties.status_tomt === 'string' ? (a.properties.status_tomt as StatusTomt) : null,
+      geometry: a.geometry
+    })),
     ctx: { norms, farmland, naering, stations, mainRoads: roadsIn25832(l.veger) }
   };
 }

@@ -56,6 +56,7 @@ describe('scenarioIndicators', () => {
     expect(r.capacity.floorLow).toBeCloseTo(201.6, 9);
     expect(r.capacity.floorHigh).toBeCloseTo(504, 9);
     expect(r.need.aarVedLavVekst).toBeCloseTo(300 / 500, 9);
+    expect(r.capacityAll.land).toBeCloseTo(400, 9);
   });
 
   it('counts each site from the year it is ready, and finds when the reserve runs out', () => {

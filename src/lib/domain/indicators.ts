@@ -34,6 +34,8 @@ export interface ScenarioIndicators {
   nettoDaa: number;
   /** Job capacity of the future areas (the reserve for new jobs). */
   capacity: { land: number; floorLow: number; floorHigh: number };
+  /** Job capacity of all næring areas, current and future. */
+  capacityAll: { land: number; floorLow: number; floorHigh: number };
   need: NeedCoverage;
   runway: RunwayYear[];
   /** First year the cumulative need exceeds the ready capacity, at the high and low rate; null if never within the period. */
@@ -64,7 +66,8 @@ export function scenarioIndicators(areas: readonly PlanArea[], effects: readonly
   const future = areas.filter((a) => a.status === 2);
   const sum = (list: readonly PlanArea[], f: (s: AreaStats) => number) => list.reduce((t, a) => t + f(stats.get(a.id) as AreaStats), 0);
 
-  const capacity = { land: sum(future, (s) => s.land.jobs), floorLow: sum(future, (s) => s.floor.low), floorHigh: sum(future, (s) => s.floor.high) };
+  const capacityOf = (list: readonly PlanArea[]) => ({ land: sum(list, (s) => s.land.jobs), floorLow: sum(list, (s) => s.floor.low), floorHigh: sum(list, (s) => s.floor.high) });
+  const capacity = capacityOf(future);
 
   const readyYear = (a: PlanArea) => start + n.aarTilKlar[a.statusTomt ?? 'maa-reguleres'];
   const runway: RunwayYear[] = [];
@@ -115,6 +118,7 @@ export function scenarioIndicators(areas: readonly PlanArea[], effects: readonly
     avgangDaa,
     nettoDaa: tilgangDaa - avgangDaa,
     capacity,
+    capacityAll: capacityOf(areas),
     need: needCoverage(capacity.land, n),
     runway,
     runsOut: { atHighRate: runsOutAt((r) => r.needHigh), atLowRate: runsOutAt((r) => r.needLow) },

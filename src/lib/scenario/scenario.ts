@@ -22,13 +22,15 @@ export interface PlanArea {
 /** What a rezoning turns an area into. */
 export type RezoneTarget = 'bolig' | 'lnf' | 'naavaerende';
 
-/** One change of a scenario. Changes are data; the baseline is never modified. */
-export type ScenarioChange = { id: string; enabled: boolean; label?: string } & (
+/** What a change does, without its id and on/off switch. */
+export type ScenarioChangeBody =
   | { type: 'add-site'; site: PlanArea }
   | { type: 'rezone'; areaId: string; to: RezoneTarget }
   | { type: 'set-category'; areaId: string; kategori: Kategori }
-  | { type: 'set-utnyttelse'; areaId: string; utnyttelseBraProsent: number | null }
-);
+  | { type: 'set-utnyttelse'; areaId: string; utnyttelseBraProsent: number | null };
+
+/** One change of a scenario. Changes are data; the baseline is never modified. */
+export type ScenarioChange = { id: string; enabled: boolean; label?: string } & ScenarioChangeBody;
 
 /** A scenario: the baseline plus an ordered list of changes and its own assumptions. */
 export interface Scenario {

@@ -53,27 +53,43 @@ export function migrate(doc: unknown): unknown[] | null {
   return null;
 }
 
+/** How to read one kind of item from a versioned store document. */
+export interface VersionedKind<T> {
+  key: string;
+  /** Plural noun for messages, e.g. «skisser». */
+  what: string;
+  migrate: (doc: unknown) => unknown[] | null;
+  parse: (raw: unknown) => T | null;
+}
+
 /**
- * Loads sketches. A store that cannot be read (bad JSON, unknown version, broken sketches) is
- * never dropped silently: the raw text is copied to a backup key and a notice says so.
+ * Loads items from a versioned store. A store that cannot be read (bad JSON, unknown version,
+ * broken items) is never dropped silently: the raw text is copied to a backup key and a
+ * Norwegian notice says so; the readable items are kept.
  */
-export function loadSketches(storage: KeyValueStorage, now: () => Date = () => new Date()): LoadResult {
-  const raw = storage.getItem(STORE_KEY);
-  if (raw === null) return { sketches: [], notice: null };
+export function loadVersioned<T>(storage: KeyValueStorage, kind: VersionedKind<T>, now: () => Date = () => new Date()): { items: T[]; notice: string | null } {
+  const raw = storage.getItem(kind.key);
+  if (raw === null) return { items: [], notice: null };
   let doc: unknown;
   try {
     doc = JSON.parse(raw);
   } catch {
     doc = undefined;
   }
-  const items = doc === undefined ? null : migrate(doc);
-  const sketches = (items ?? []).map(toSketch);
-  const good = sketches.filter((s): s is Sketch => s !== null);
-  if (items !== null && good.length === sketches.length) return { sketches: good, notice: null };
-  const backup = `${STORE_KEY}:korrupt:${now().toISOString()}`;
+  const items = doc === undefined ? null : kind.migrate(doc);
+  const parsed = (items ?? []).map(kind.parse);
+  const good = parsed.filter((s): s is T => s !== null);
+  if (items !== null && good.length === parsed.length) return { items: good, notice: null };
+  const backup = `${kind.key}:korrupt:${now().toISOString()}`;
   storage.setItem(backup, raw);
-  const lost = items === null ? 'Lagrede skisser kunne ikke leses' : `${sketches.length - good.length} av ${sketches.length} lagrede skisser kunne ikke leses`;
-  return { sketches: good, notice: `${lost}; de er lagt til side under «${backup}» i nettleserens lokale lager, og ingenting er slettet.` };
+  const lost = items === null ? `Lagrede ${kind.what} kunne ikke leses` : `${parsed.length - good.length} av ${parsed.length} lagrede ${kind.what} kunne ikke leses`;
+  return { items: good, notice: `${lost}; de er lagt til side under «${backup}» i nettleserens lokale lager, og ingenting er slettet.` };
+}
+
+/** Loads sketches (see {@link loadVersioned}). */
+export function loadSketches(storage: KeyValueStorage, now: () => Date = () => new Date()): LoadResult {
+  const r = loadVersioned(storage, { key: STORE_KEY, what: 'skisser', migrate, parse: toSketch }, now);
+  return { sketches: r.items, notice: r.notice };
 }
 
 /** Saves sketches in the current schema version. */

@@ -1,0 +1,61 @@
+import { KATEGORIER } from '../../../seeds/plan.ts';
+import { checkNorms, defaultNorms, type Norms } from '../domain/norms.ts';
+import type { Scenario, ScenarioChange } from './scenario.ts';
+import { loadVersioned, type KeyValueStorage } from './store.ts';
+
+/** Where scenarios are kept in local storage. */
+export const SCENARIO_KEY = 'naeringsareal-asker:scenarier';
+
+/** The schema version this code writes. */
+export const SCENARIO_VERSION = 1;
+
+const TYPES = new Set(['add-site', 'rezone', 'set-category', 'set-utnyttelse']);
+
+function parseChange(raw: unknown): ScenarioChange | null {
+  const c = raw as Record<string, unknown>;
+  if (typeof c?.id !== 'string' || typeof c.enabled !== 'boolean' || !TYPES.has(String(c.type))) return null;
+  if (c.type === 'rezone' && !['bolig', 'lnf', 'naavaerende'].includes(String(c.to))) return null;
+  if (c.type === 'set-category' && !Object.hasOwn(KATEGORIER, String(c.kategori))) return null;
+  if (c.type !== 'add-site' && typeof c.areaId !== 'string') return null;
+  if (c.type === 'add-site') {
+    const site = c.site as Record<string, unknown> | undefined;
+    const g = site?.geometry as { type?: unknown } | undefined;
+    if (typeof site?.id !== 'string' || (g?.type !== 'Polygon' && g?.type !== 'MultiPolygon')) return null;
+  }
+  return c as unknown as ScenarioChange;
+}
+
+function parseNorms(raw: unknown): Norms | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const merged = { ...defaultNorms(), ...(raw as object) } as Norms;
+  try {
+    return checkNorms(merged).length === 0 ? merged : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseScenario(raw: unknown): Scenario | null {
+  const s = raw as Record<string, unknown>;
+  if (typeof s?.id !== 'string' || typeof s.navn !== 'string' || !Array.isArray(s.changes)) return null;
+  const changes = s.changes.map(parseChange);
+  const norms = parseNorms(s.norms);
+  if (changes.some((c) => c === null) || !norms) return null;
+  return { id: s.id, navn: s.navn, changes: changes as ScenarioChange[], norms };
+}
+
+function migrate(doc: unknown): unknown[] | null {
+  const d = doc as { versjon?: unknown; scenarier?: unknown };
+  return d && d.versjon === SCENARIO_VERSION && Array.isArray(d.scenarier) ? d.scenarier : null;
+}
+
+/** Loads scenarios; a store that cannot be read is set aside with a notice, never dropped. */
+export function loadScenarios(storage: KeyValueStorage, now?: () => Date): { scenarios: Scenario[]; notice: string | null } {
+  const r = loadVersioned(storage, { key: SCENARIO_KEY, what: 'scenarier', migrate, parse: parseScenario }, now);
+  return { scenarios: r.items, notice: r.notice };
+}
+
+/** Saves scenarios in the current schema version. */
+export function saveScenarios(storage: KeyValueStorage, scenarios: readonly Scenario[]): void {
+  storage.setItem(SCENARIO_KEY, JSON.stringify({ versjon: SCENARIO_VERSION, scenarier: scenarios }));
+}

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import type { Polygon } from 'geojson';
+import { areaPlanarM2 } from '../../src/lib/geo/area.ts';
+import { centroidPlanar } from '../../src/lib/geo/centroid.ts';
+import { projectPosition } from '../../src/lib/geo/crs.ts';
+import { blockInternet, collectPageErrors, openMap, pagePoint, sourceFeature } from './helpers.ts';
+
+const plain = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+test('et scenario der Billingstad omdisponeres til bolig viser avgang og lavere kapasitet', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await blockInternet(page);
+  const f = sourceFeature('naeringsareal.geojson', 'id', 'n-billingstad-kontor');
+  const geometry = f.geometry as Polygon;
+  const areaDaa = areaPlanarM2(geometry) / 1000;
+  const [lon, lat] = projectPosition(centroidPlanar(geometry), 'EPSG:25832', 'EPSG:4326');
+  await openMap(page, `/?kart=ingen&lag=naering-naa#15/${lat}/${lon}`);
+
+  await page.getByRole('button', { name: 'Nytt scenario' }).click();
+  const at = await pagePoint(page, [lon, lat]);
+  await page.mouse.click(at.x, at.y);
+  const panel = page.getByRole('complementary', { name: 'Billingstad kontor' });
+  await panel.getByLabel('Omdisponer til').selectOption('bolig');
+  await panel.getByRole('button', { name: 'Omdisponer' }).click();
+
+  await expect(page.getByRole('list', { name: 'Endringer i scenariet' })).toContainText('Omdisponer Billingstad kontor til bolig');
+  const table = page.getByRole('table', { name: 'Sammenligning: grunnlag mot scenario' });
+  const row = async (label: string) =>
+    (await table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('th, td').allTextContents()).map(plain);
+  const daa = Math.round(areaDaa).toLocaleString('nb-NO').replace(/\s/g, ' ');
+  expect(await row('Avgang')).toEqual(['Avgang', '0 daa', `${daa} daa`, `+${daa} daa`]);
+  const jobs = Math.round((areaDaa * 1000) / 420).toLocaleString('nb-NO').replace(/\s/g, ' ');
+  expect((await row('Arbeidsplasskapasitet, alle områder (tomteareal)'))[3]).toBe(`−${jobs}`);
+
+  // Switching the change off brings the scenario back to the baseline.
+  await page.getByRole('checkbox', { name: 'Omdisponer Billingstad kontor til bolig' }).uncheck();
+  await expect.poll(() => row('Avgang')).toEqual(['Avgang', '0 daa', '0 daa', '–']);
+
+  // The scenario survives a reload.
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Endringer i scenariet' })).toContainText('Billingstad kontor');
+  expect(errors).toEqual([]);
+});
