@@ -41,3 +41,28 @@ test('et scenario der Billingstad omdisponeres til bolig viser avgang og lavere 
   await expect(page.getByRole('list', { name: 'Endringer i scenariet' })).toContainText('Billingstad kontor');
   expect(errors).toEqual([]);
 });
+
+test('forutsetningene i et scenario regner om tallene, og kan tilbakestilles til planens tall', async ({ page }) => {
+  await blockInternet(page);
+  await openMap(page, '/?kart=ingen');
+  await page.getByRole('button', { name: 'Nytt scenario' }).click();
+  const table = page.getByRole('table', { name: 'Sammenligning: grunnlag mot scenario' });
+  const cells = async (label: string) =>
+    (await table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('th, td').allTextContents()).map(plain);
+  const label = 'Kapasitet i framtidige områder (tomteareal)';
+  const [, base] = await cells(label);
+  await page.getByText('Forutsetninger', { exact: true }).click();
+  const field = page.getByLabel('Brutto tomteareal per arbeidsplass (m²)');
+  await field.fill('210');
+  await field.press('Enter');
+  await field.blur();
+  const num = (s: string | undefined) => Number((s ?? '').replace(/\s/g, ''));
+  await expect.poll(async () => num((await cells(label))[2])).toBe(2 * num(base));
+  await expect(page.getByText('Forutsetninger som avviker fra planens tall:')).toBeVisible();
+
+  await field.fill('-3');
+  await field.blur();
+  await expect(page.getByRole('alert')).toContainText('større enn 0');
+  await page.getByRole('button', { name: 'Tilbakestill til planens tall' }).click();
+  await expect.poll(async () => (await cells(label))[2]).toBe(base);
+});

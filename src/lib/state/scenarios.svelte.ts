@@ -1,4 +1,4 @@
-import { defaultNorms } from '$lib/domain/norms.ts';
+import { defaultNorms, type Norms } from '$lib/domain/norms.ts';
 import { moveChange, toggleChange, type Scenario, type ScenarioChange, type ScenarioChangeBody } from '$lib/scenario/scenario.ts';
 import { loadScenarios, saveScenarios } from '$lib/scenario/scenario-store.ts';
 import type { KeyValueStorage } from '$lib/scenario/store.ts';
@@ -66,6 +66,11 @@ export class ScenarioState {
     const rest = this.list.filter((s) => s.id !== a.id);
     this.set(rest);
     this.activeId = rest[0]?.id ?? null;
+  }
+
+  /** Replaces the active scenario's assumptions (already checked by the caller). */
+  setNorms(norms: Norms): void {
+    this.updateActive((s) => ({ ...s, norms }));
   }
 
   /** Adds a change to the active scenario (creating one when there is none). */
