@@ -66,3 +66,20 @@ test('forutsetningene i et scenario regner om tallene, og kan tilbakestilles til
   await page.getByRole('button', { name: 'Tilbakestill til planens tall' }).click();
   await expect.poll(async () => (await cells(label))[2]).toBe(base);
 });
+
+test('arealregnskapet viser rullebanen og en sorterbar tabell per område', async ({ page }) => {
+  await blockInternet(page);
+  await openMap(page, '/?kart=ingen');
+  await page.getByText('Arealregnskap: Grunnlaget').click();
+  await expect(page.getByRole('img', { name: /Grunnlaget: kapasitet i framtidige områder.*Reserven/ })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Per område (framtidig kapasitet)' });
+  const firstArea = async () => plain(await table.locator('tbody tr').first().locator('th').textContent());
+  expect(await firstArea()).toBe('Asker sentrum');
+  // Numbers sort largest first on the first click, then the other way.
+  await table.getByRole('button', { name: 'Framtidig (daa)' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Framtidig (daa)' })).toHaveAttribute('aria-sort', 'descending');
+  expect(await firstArea()).toBe('E134-korridoren');
+  await table.getByRole('button', { name: 'Framtidig (daa)' }).click();
+  await expect(table.getByRole('columnheader', { name: 'Framtidig (daa)' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.getByRole('table', { name: /Indikatorer i temaplanen/ })).toContainText('Nasjonalt jordvernmål');
+});
