@@ -32,9 +32,15 @@ test('et scenario der Billingstad omdisponeres til bolig viser avgang og lavere 
   const jobs = Math.round((areaDaa * 1000) / 420).toLocaleString('nb-NO').replace(/\s/g, ' ');
   expect((await row('Arbeidsplasskapasitet, alle områder (tomteareal)'))[3]).toBe(`−${jobs}`);
 
+  // The map marks the area as avgang (feature-state, drawn red).
+  const state = () =>
+    page.evaluate(() => (window as unknown as { __naeringMap: import('maplibre-gl').Map }).__naeringMap.getFeatureState({ source: 'app-naering-naa', id: 'n-billingstad-kontor' }));
+  await expect.poll(async () => (await state()).endring).toBe('avgang');
+
   // Switching the change off brings the scenario back to the baseline.
   await page.getByRole('checkbox', { name: 'Omdisponer Billingstad kontor til bolig' }).uncheck();
   await expect.poll(() => row('Avgang')).toEqual(['Avgang', '0 daa', '0 daa', '–']);
+  await expect.poll(async () => (await state()).endring ?? null).toBeNull();
 
   // The scenario survives a reload.
   await page.reload();

@@ -47,7 +47,11 @@ export const COLOURS = {
   stasjon: '#c0392b',
   skisse: '#0b7a75',
   sonerA: '#1f7a1f',
-  sonerB: '#6aa84f'
+  sonerB: '#6aa84f',
+  /** Scenario changes on the map: tilgang green, avgang red, other changes blue. */
+  tilgang: '#1a8f2c',
+  avgang: '#d7191c',
+  endret: '#1f6fb4'
 } as const;
 
 const DEMO = 'Næringsareal, vekstområder og jordbruk: Demodata – ikke offisielt plankart';
@@ -165,6 +169,8 @@ export function isAppLayerId(value: string): value is AppLayerId {
 
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];
 const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false];
+/** The active scenario's change of a feature: 'avgang', 'tilgang' or 'endret' (feature-state `endring`). */
+const endring: ExpressionSpecification = ['coalesce', ['feature-state', 'endring'], ''];
 
 /**
  * Returns the MapLibre sources and layers of the app's own data, each layer visible or not as
@@ -249,7 +255,10 @@ export function appSourcesAndLayers(
       type: 'line',
       source: sourceId('naering-naa'),
       layout: vis('naering-naa'),
-      paint: { 'line-color': COLOURS.naeringFramtidig, 'line-width': outlineWidth }
+      paint: {
+        'line-color': ['match', endring, 'avgang', COLOURS.avgang, 'endret', COLOURS.endret, COLOURS.naeringFramtidig],
+        'line-width': ['match', endring, 'avgang', 4, 'endret', 3, outlineWidth]
+      }
     },
     {
       id: 'app-naering-framtidig-flate',
@@ -263,7 +272,11 @@ export function appSourcesAndLayers(
       type: 'line',
       source: sourceId('naering-framtidig'),
       layout: vis('naering-framtidig'),
-      paint: { 'line-color': COLOURS.naeringFramtidig, 'line-width': ['case', selected, 3.5, hover, 2.8, 2], 'line-dasharray': [2, 1] }
+      paint: {
+        'line-color': ['match', endring, 'avgang', COLOURS.avgang, 'endret', COLOURS.endret, COLOURS.naeringFramtidig],
+        'line-width': ['match', endring, 'avgang', 4, 'endret', 3, ['case', selected, 3.5, hover, 2.8, 2]],
+        'line-dasharray': [2, 1]
+      }
     },
     {
       id: 'app-skisser-flate',
@@ -277,7 +290,10 @@ export function appSourcesAndLayers(
       type: 'line',
       source: sourceId('skisser'),
       layout: vis('skisser'),
-      paint: { 'line-color': COLOURS.skisse, 'line-width': ['case', selected, 3.5, 2] }
+      paint: {
+        'line-color': ['match', endring, 'tilgang', COLOURS.tilgang, COLOURS.skisse],
+        'line-width': ['match', endring, 'tilgang', 4, ['case', selected, 3.5, 2]]
+      }
     },
     {
       id: 'app-veger-linje',
