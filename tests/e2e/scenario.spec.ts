@@ -37,8 +37,16 @@ test('et scenario der Billingstad omdisponeres til bolig viser avgang og lavere 
     page.evaluate(() => (window as unknown as { __naeringMap: import('maplibre-gl').Map }).__naeringMap.getFeatureState({ source: 'app-naering-naa', id: 'n-billingstad-kontor' }));
   await expect.poll(async () => (await state()).endring).toBe('avgang');
 
+  // A second scenario compared with the first: the difference runs the other way.
+  await page.getByRole('button', { name: 'Nytt scenario' }).click();
+  await page.getByLabel('Sammenlign med').selectOption({ label: 'Scenario 1' });
+  await expect.poll(() => row('Avgang')).toEqual(['Avgang', `${daa} daa`, '0 daa', `−${daa} daa`]);
+  await expect(page.getByRole('img', { name: /Endring fra Scenario 1 til Scenario 2/ })).toBeVisible();
+  await page.getByLabel('Aktivt scenario').selectOption({ label: 'Scenario 1' });
+
   // Switching the change off brings the scenario back to the baseline.
   await page.getByRole('checkbox', { name: 'Omdisponer Billingstad kontor til bolig' }).uncheck();
+  await page.getByLabel('Sammenlign med').selectOption({ label: 'Grunnlaget' });
   await expect.poll(() => row('Avgang')).toEqual(['Avgang', '0 daa', '0 daa', '–']);
   await expect.poll(async () => (await state()).endring ?? null).toBeNull();
 
