@@ -3,7 +3,8 @@ import type { Polygon } from 'geojson';
 import { areaPlanarM2 } from '../../src/lib/geo/area.ts';
 import { centroidPlanar } from '../../src/lib/geo/centroid.ts';
 import { projectPosition } from '../../src/lib/geo/crs.ts';
-import { blockInternet, collectPageErrors, openMap, pagePoint, sourceFeature } from './helpers.ts';
+import { PNG } from 'pngjs';
+import { blockInternet, collectPageErrors, mapIdle, openMap, pagePoint, sourceFeature } from './helpers.ts';
 
 const plain = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -96,4 +97,37 @@ test('arealregnskapet viser rullebanen og en sorterbar tabell per område', asyn
   await table.getByRole('button', { name: 'Framtidig (daa)' }).click();
   await expect(table.getByRole('columnheader', { name: 'Framtidig (daa)' })).toHaveAttribute('aria-sort', 'ascending');
   await expect(page.getByRole('table', { name: /Indikatorer i temaplanen/ })).toContainText('Nasjonalt jordvernmål');
+});
+
+test('utskriften for møtet viser kart, tegnforklaring, tabell og demomerking på én A4-side', async ({ page }) => {
+  await blockInternet(page);
+  // Make a scenario the way a user does, then open its print view.
+  await openMap(page, '/?kart=ingen');
+  await page.getByRole('button', { name: 'Nytt scenario' }).click();
+  await page.getByLabel('Navn').last().fill('Møte 5. desember');
+  await page.getByLabel('Navn').last().press('Enter');
+  await page.getByLabel('Navn').last().blur();
+  const href = await page.getByRole('link', { name: 'Utskrift for møte (A4)' }).getAttribute('href');
+  expect(href).toMatch(/^\/utskrift\?scenario=/);
+  await page.goto(href ?? '');
+  await expect(page.getByRole('heading', { name: 'Næringsareal i Asker: «Møte 5. desember»' })).toBeVisible();
+  await page.waitForFunction(() => Boolean((window as unknown as { __naeringMap?: unknown }).__naeringMap));
+  await mapIdle(page);
+  await expect(page.getByRole('table', { name: 'Sammenligning: grunnlag mot scenario' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Tegnforklaring' })).toContainText('Nåværende næringsareal');
+  await expect(page.getByRole('img', { name: 'Nordpil' })).toBeVisible();
+  await expect(page.getByText('Demodata – ikke offisielt plankart').first()).toBeVisible();
+  await expect(page.getByText('EPSG:25832').first()).toBeVisible();
+
+  // The map is drawn (the kommune boundary crosses the map somewhere) in the print layout.
+  await page.emulateMedia({ media: 'print' });
+  const shot = PNG.sync.read(await page.locator('section.map').screenshot());
+  let drawn = 0;
+  for (let i = 0; i < shot.data.length; i += 4) if (Math.abs((shot.data[i] ?? 0) - 0xf4) > 40) drawn++;
+  expect(drawn).toBeGreaterThan(500);
+
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const text = pdf.toString('latin1');
+  expect(text.startsWith('%PDF')).toBe(true);
+  expect(text.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
 });
