@@ -131,3 +131,25 @@ test('utskriften for mÃ¸tet viser kart, tegnforklaring, tabell og demomerking pÃ
   expect(text.startsWith('%PDF')).toBe(true);
   expect(text.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
 });
+
+test('en lenke til et scenario gjenskaper det i en annen nettleser', async ({ page, browser }) => {
+  await blockInternet(page);
+  const f = sourceFeature('naeringsareal.geojson', 'id', 'n-billingstad-kontor');
+  const [lon, lat] = projectPosition(centroidPlanar(f.geometry as Polygon), 'EPSG:25832', 'EPSG:4326');
+  await openMap(page, `/?kart=ingen&lag=naering-naa#15/${lat}/${lon}`);
+  await page.getByRole('button', { name: 'Nytt scenario' }).click();
+  const at = await pagePoint(page, [lon, lat]);
+  await page.mouse.click(at.x, at.y);
+  await page.getByRole('button', { name: 'Omdisponer' }).click();
+  await page.getByRole('button', { name: 'Kopier lenke til scenariet' }).click();
+  const link = await page.getByLabel('Lenke til scenariet').inputValue();
+  expect(link).toMatch(/[?&]scenario=/);
+
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await blockInternet(fresh);
+  await fresh.goto(new URL(link).pathname + new URL(link).search);
+  await expect(fresh.getByRole('list', { name: 'Endringer i scenariet' })).toContainText('Omdisponer Billingstad kontor til bolig');
+  await expect(fresh).not.toHaveURL(/scenario=/);
+  await other.close();
+});

@@ -111,14 +111,16 @@ export const MAX_SHARE_LENGTH = 16_000;
 const KAT = Object.keys(KATEGORIER) as Kategori[];
 const STA = Object.keys(STATUS_TOMT) as StatusTomt[];
 
-function toBase64Url(text: string): string {
+/** UTF-8 text as base64url (no padding), for links. */
+export function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let bin = '';
   for (const b of bytes) bin += String.fromCharCode(b);
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(s: string): string {
+/** The inverse of {@link toBase64Url}; throws on bad input. */
+export function fromBase64Url(s: string): string {
   const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
   return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
 }

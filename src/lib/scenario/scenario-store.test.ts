@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultNorms } from '../domain/norms.ts';
 import type { Scenario } from './scenario.ts';
-import { loadScenarios, saveScenarios, SCENARIO_KEY } from './scenario-store.ts';
+import { decodeScenarioShare, encodeScenarioShare, loadScenarios, saveScenarios, SCENARIO_KEY } from './scenario-store.ts';
 import type { KeyValueStorage } from './store.ts';
 
 const mem = (): KeyValueStorage & { data: Map<string, string> } => {
@@ -36,5 +36,18 @@ describe('scenario store', () => {
     const st = mem();
     st.setItem(SCENARIO_KEY, JSON.stringify({ versjon: 1, scenarier: [{ ...scenario, norms: { ...defaultNorms(), bruttoTomtM2PerArbeidsplass: -1 } }] }));
     expect(loadScenarios(st).scenarios).toEqual([]);
+  });
+});
+
+describe('scenario share links', () => {
+  it('round-trip changes and assumptions under a new id', () => {
+    const norms = { ...defaultNorms(), bruttoTomtM2PerArbeidsplass: 300 };
+    const r = decodeScenarioShare(encodeScenarioShare({ ...scenario, norms }), 'ny');
+    expect(r).toEqual({ ok: true, scenario: { ...scenario, norms, id: 'ny' } });
+  });
+
+  it('refuse broken and oversized links', () => {
+    expect(decodeScenarioShare('%%%', 'x')).toEqual({ ok: false, message: expect.stringContaining('ødelagt') });
+    expect(decodeScenarioShare('a'.repeat(20000), 'x')).toEqual({ ok: false, message: expect.stringContaining('for lang') });
   });
 });

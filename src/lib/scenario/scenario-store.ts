@@ -1,6 +1,7 @@
 import { KATEGORIER } from '../../../seeds/plan.ts';
 import { checkNorms, defaultNorms, type Norms } from '../domain/norms.ts';
 import type { Scenario, ScenarioChange } from './scenario.ts';
+import { fromBase64Url, MAX_SHARE_LENGTH, toBase64Url } from './exchange.ts';
 import { loadVersioned, type KeyValueStorage } from './store.ts';
 
 /** Where scenarios are kept in local storage. */
@@ -35,7 +36,8 @@ function parseNorms(raw: unknown): Norms | null {
   }
 }
 
-function parseScenario(raw: unknown): Scenario | null {
+/** Reads one stored or shared scenario; null when anything in it is not valid. */
+export function parseScenario(raw: unknown): Scenario | null {
   const s = raw as Record<string, unknown>;
   if (typeof s?.id !== 'string' || typeof s.navn !== 'string' || !Array.isArray(s.changes)) return null;
   const changes = s.changes.map(parseChange);
@@ -58,4 +60,22 @@ export function loadScenarios(storage: KeyValueStorage, now?: () => Date): { sce
 /** Saves scenarios in the current schema version. */
 export function saveScenarios(storage: KeyValueStorage, scenarios: readonly Scenario[]): void {
   storage.setItem(SCENARIO_KEY, JSON.stringify({ versjon: SCENARIO_VERSION, scenarier: scenarios }));
+}
+
+/** A scenario (changes and assumptions) as a share-link parameter (base64url JSON). */
+export function encodeScenarioShare(s: Scenario): string {
+  return toBase64Url(JSON.stringify({ versjon: SCENARIO_VERSION, scenario: s }));
+}
+
+/** Reads a scenario from a share link, with a new id; refuses oversized or malformed links in Norwegian. */
+export function decodeScenarioShare(param: string, newId: string): { ok: true; scenario: Scenario } | { ok: false; message: string } {
+  if (param.length > MAX_SHARE_LENGTH) return { ok: false, message: `Scenariolenken er for lang (${param.length} tegn; høyst ${MAX_SHARE_LENGTH}).` };
+  try {
+    const doc = JSON.parse(fromBase64Url(param)) as { versjon?: unknown; scenario?: unknown };
+    const s = doc.versjon === SCENARIO_VERSION ? parseScenario(doc.scenario) : null;
+    if (!s) return { ok: false, message: 'Scenariolenken er ødelagt eller fra en annen versjon, og kan ikke leses.' };
+    return { ok: true, scenario: { ...s, id: newId } };
+  } catch {
+    return { ok: false, message: 'Scenariolenken er ødelagt og kan ikke leses.' };
+  }
 }

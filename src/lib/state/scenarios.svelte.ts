@@ -68,6 +68,17 @@ export class ScenarioState {
     this.activeId = rest[0]?.id ?? null;
   }
 
+  /** Adds a scenario received through a share link and makes it active. */
+  adopt(scenario: Scenario): void {
+    this.set([...this.list, scenario]);
+    this.activeId = scenario.id;
+  }
+
+  /** A fresh id for a scenario. */
+  newId(): string {
+    return this.nextId('scenario');
+  }
+
   /** Replaces the active scenario's assumptions (already checked by the caller). */
   setNorms(norms: Norms): void {
     this.updateActive((s) => ({ ...s, norms }));
