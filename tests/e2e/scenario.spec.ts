@@ -153,3 +153,24 @@ test('en lenke til et scenario gjenskaper det i en annen nettleser', async ({ pa
   await expect(fresh).not.toHaveURL(/scenario=/);
   await other.close();
 });
+
+test('kartene kan vises side om side og følger hverandre', async ({ page }) => {
+  await blockInternet(page);
+  await openMap(page, '/?kart=ingen#12/59.84/10.44');
+  await page.getByRole('button', { name: 'Nytt scenario' }).click();
+  await page.getByLabel('Vis kartene side om side').check();
+  const left = page.getByRole('region', { name: 'Kart: Grunnlaget' });
+  const right = page.getByRole('region', { name: 'Kart over Asker kommune' });
+  await expect(left).toBeVisible();
+  await expect(right).toBeVisible();
+  await page.waitForTimeout(500);
+  const before = await left.screenshot();
+  const box = await right.boundingBox();
+  if (!box) throw new Error('ingen kartflate');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 150, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await page.waitForTimeout(500);
+  expect((await left.screenshot()).equals(before)).toBe(false);
+});
