@@ -174,3 +174,25 @@ test('kartene kan vises side om side og følger hverandre', async ({ page }) => 
   await page.waitForTimeout(500);
   expect((await left.screenshot()).equals(before)).toBe(false);
 });
+
+test('endret utnyttelse for et framtidig område i et scenario endrer gulvarealkapasiteten', async ({ page }) => {
+  await blockInternet(page);
+  const f = sourceFeature('naeringsareal.geojson', 'id', 'n-asker-sentrum-nord');
+  const [lon, lat] = projectPosition(centroidPlanar(f.geometry as Polygon), 'EPSG:25832', 'EPSG:4326');
+  await openMap(page, `/?kart=ingen&lag=naering-framtidig#15/${lat}/${lon}`);
+  await page.getByRole('button', { name: 'Nytt scenario' }).click();
+  const at = await pagePoint(page, [lon, lat]);
+  await page.mouse.click(at.x, at.y);
+  const panel = page.getByRole('complementary', { name: 'Asker sentrum nord' });
+  await panel.getByLabel('Ny utnyttelse i scenariet (%BRA)').fill('0');
+  await expect(panel.getByRole('button', { name: 'Endre utnyttelse' })).toBeDisabled();
+  await panel.getByLabel('Ny utnyttelse i scenariet (%BRA)').fill('125');
+  await panel.getByRole('button', { name: 'Endre utnyttelse' }).click();
+  await expect(page.getByRole('list', { name: 'Endringer i scenariet' })).toContainText('Asker sentrum nord: utnyttelse 125 %BRA');
+  const table = page.getByRole('table', { name: 'Sammenligning: grunnlag mot scenario' });
+  const cells = (await table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Kapasitet i framtidige områder (gulvareal, lav)', exact: true }) }).locator('td').allTextContents()).map(plain);
+  // Area × (the area's own %BRA − 125 %BRA) × 0.8 net ÷ 30 m² per office job fewer jobs.
+  const u = f.properties.utnyttelse_bra_prosent as number;
+  const fewer = Math.round((areaPlanarM2(f.geometry as Polygon) * ((u - 125) / 100) * 0.8) / 30);
+  expect(cells[2]).toBe(`−${fewer.toLocaleString('nb-NO').replace(/\s/g, ' ')}`);
+});
