@@ -38,3 +38,59 @@ test('investorvisningen på engelsk: filtrer til tomter på minst 20 daa og se f
   await expect(page).toHaveURL(/lang=nb/);
   expect(errors).toEqual([]);
 });
+
+/** The document title Chromium writes into a PDF's info dictionary (literal or UTF-16 hex string). */
+function pdfTitle(pdf: Buffer): string {
+  const text = pdf.toString('latin1');
+  const hex = /\/Title\s*<([0-9A-Fa-f]+)>/.exec(text);
+  if (hex?.[1]) {
+    const bytes = Buffer.from(hex[1], 'hex');
+    const start = bytes[0] === 0xfe && bytes[1] === 0xff ? 2 : 0;
+    let out = '';
+    for (let i = start; i + 1 < bytes.length; i += 2) out += String.fromCharCode(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
+    return out;
+  }
+  return /\/Title\s*\(([^)]*)\)/.exec(text)?.[1] ?? '';
+}
+
+test('utvalg, sammenligning og faktaark: én A4-side per tomt med navnet', async ({ page }) => {
+  await blockInternet(page);
+  await page.goto('/investor?lang=en');
+  const cards = page.getByRole('article');
+  await expect(cards.first()).toBeVisible();
+  const names = [(await cards.nth(0).getByRole('heading').textContent()) ?? '', (await cards.nth(1).getByRole('heading').textContent()) ?? ''];
+  await cards.nth(0).getByRole('button', { name: 'Add to shortlist' }).click();
+  await cards.nth(1).getByRole('button', { name: 'Add to shortlist' }).click();
+  const compare = page.getByRole('table', { name: 'Comparison of the shortlisted sites' });
+  await expect(compare.getByRole('columnheader')).toHaveText(['Fact', ...names]);
+
+  await page.getByRole('link', { name: 'Print site sheet' }).click();
+  await expect(page).toHaveURL(/\/investor\/faktaark\?lang=en&ids=/);
+  const sheets = page.getByRole('article');
+  await expect(sheets).toHaveCount(2);
+  for (const n of names) await expect(page.getByRole('heading', { name: n, level: 1 })).toBeVisible();
+  await expect(page.getByText('Demo data – not the official zoning map').first()).toBeVisible();
+  await expect(page.getByRole('img', { name: 'QR code linking to the site' })).toHaveCount(2);
+  await expect(page.getByText('Contact').first()).toBeVisible();
+  await page.waitForTimeout(1500);
+
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(2);
+  const title = pdfTitle(pdf);
+  for (const n of names) expect(title).toContain(n);
+});
+
+test('presentasjonsmodus blar mellom tomtene med piltastene', async ({ page }) => {
+  await blockInternet(page);
+  await page.goto('/investor?lang=nb');
+  await expect(page.getByRole('article').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Presentasjon' }).click();
+  await expect(page.getByText('Piltastene blar mellom tomtene i utvalget.')).toBeVisible();
+  const active = () => page.locator('article.active h2').textContent();
+  const first = await active();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(active).not.toBe(first);
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(active).toBe(first);
+  await page.getByRole('button', { name: 'Avslutt presentasjon' }).click();
+});

@@ -49,7 +49,24 @@ export const nb = {
   'category.lager/produksjon': 'Lager/produksjon/verksted',
   'category.offentlig': 'Offentlig tjenesteyting',
   'category.kombinert': 'Kombinert',
-  'map.title': 'Kart over ledige næringstomter i Asker'
+  'map.title': 'Kart over ledige næringstomter i Asker',
+  'shortlist.title': 'Utvalg',
+  'shortlist.add': 'Legg til i utvalget',
+  'shortlist.remove': 'Fjern fra utvalget',
+  'shortlist.full': 'Utvalget har plass til fire tomter.',
+  'shortlist.empty': 'Velg to til fire tomter for å sammenligne dem og skrive ut faktaark.',
+  'shortlist.compare': 'Sammenligning av tomtene i utvalget',
+  'shortlist.fact': 'Fakta',
+  'sheet.print': 'Skriv ut faktaark',
+  'sheet.title': 'Faktaark',
+  'sheet.contact': 'Kontakt',
+  'sheet.link': 'Se tomta i kartet',
+  'sheet.qr': 'QR-kode med lenke til tomta',
+  'sheet.missing': 'Fant ingen av tomtene i lenken.',
+  'site.share': 'Lenke til tomta',
+  'present.start': 'Presentasjon',
+  'present.stop': 'Avslutt presentasjon',
+  'present.hint': 'Piltastene blar mellom tomtene i utvalget.'
 } as const;
 
 /** A message key. */
@@ -101,7 +118,24 @@ export const en: Record<MessageKey, string> = {
   'category.lager/produksjon': 'Warehouse/production/workshop',
   'category.offentlig': 'Public services',
   'category.kombinert': 'Mixed',
-  'map.title': 'Map of available business sites in Asker'
+  'map.title': 'Map of available business sites in Asker',
+  'shortlist.title': 'Shortlist',
+  'shortlist.add': 'Add to shortlist',
+  'shortlist.remove': 'Remove from shortlist',
+  'shortlist.full': 'The shortlist holds up to four sites.',
+  'shortlist.empty': 'Pick two to four sites to compare them and print site sheets.',
+  'shortlist.compare': 'Comparison of the shortlisted sites',
+  'shortlist.fact': 'Fact',
+  'sheet.print': 'Print site sheet',
+  'sheet.title': 'Site sheet',
+  'sheet.contact': 'Contact',
+  'sheet.link': 'See the site on the map',
+  'sheet.qr': 'QR code linking to the site',
+  'sheet.missing': 'None of the sites in the link were found.',
+  'site.share': 'Link to the site',
+  'present.start': 'Presentation',
+  'present.stop': 'End presentation',
+  'present.hint': 'The arrow keys step through the shortlisted sites.'
 };
 
 /** The languages of the app. */
