@@ -8,6 +8,8 @@ test('investorvisningen på engelsk: filtrer til tomter på minst 20 daa og se f
   await expect(page.getByRole('heading', { name: 'Invest in Asker – available business sites' })).toBeVisible();
   await expect(page.getByText('Demo data – not the official zoning map')).toBeVisible();
   const count = page.getByRole('status');
+  // The list fills in once the data has loaded.
+  await expect(page.getByRole('article').first()).toBeVisible();
   await expect(count).toContainText(/\d+ sites/);
   const all = Number(/(\d+) sites/.exec((await count.textContent()) ?? '')?.[1]);
 
