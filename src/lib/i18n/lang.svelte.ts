@@ -1,0 +1,35 @@
+import { dist as distIn, num as numIn, numRange as rangeIn, t, type Lang, type MessageKey } from './messages.ts';
+
+/** The app's current language (from `?lang=`), shared by every component. */
+export const i18n = $state<{ lang: Lang }>({ lang: 'nb' });
+
+/** The text for a key in the current language (reactive in templates). */
+export function tr(key: MessageKey, params?: Record<string, string | number>): string {
+  return t(i18n.lang, key, params);
+}
+
+/** A number in the current language's format. */
+export function num(v: number, decimals = 0): string {
+  return numIn(i18n.lang, v, decimals);
+}
+
+/** A range «a–b» in the current language's format. */
+export function numRange(low: number, high: number, decimals = 0): string {
+  return rangeIn(i18n.lang, low, high, decimals);
+}
+
+/** Metres as «850 m» or «2,4 km» in the current language's format. */
+export function dist(m: number): string {
+  return distIn(i18n.lang, m);
+}
+
+/** The reason for a category's fit, in the current language (the engine's `grunn` and figures). */
+export function fitText(fit: { egnethet: 'god' | 'akseptabel' | 'dårlig'; grunn: string }, kategori: string, abc: string, roadLimitM: number): string {
+  const category = t(i18n.lang, `category.${kategori}` as MessageKey);
+  const lower = category.toLowerCase();
+  const f = t(i18n.lang, `fit.${fit.egnethet}`);
+  if (fit.grunn === 'bilavhengig') return t(i18n.lang, 'fit.carDependent', { category: lower });
+  if (fit.grunn === 'sentrumsareal') return t(i18n.lang, 'fit.wastesCentre', { category });
+  if (fit.grunn === 'langt-fra-veg') return t(i18n.lang, 'fit.reasonFarRoad', { category, m: roadLimitM, fit: f });
+  return t(i18n.lang, 'fit.reason', { category, abc, fit: f });
+}
