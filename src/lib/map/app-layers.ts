@@ -1,5 +1,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
+import type { MessageKey } from '$lib/i18n/messages.ts';
+import { ANTAKELSER } from '$seeds/plan.ts';
 
 /** Ids of the app's own toggleable layers, bottom to top; they also appear in the URL (`?lag=`). */
 export const APP_LAYER_IDS = ['grense', 'jordbruk', 'vekst', 'abc-soner', 'naering-naa', 'naering-framtidig', 'skisser', 'veger', 'jernbane', 'stasjoner'] as const;
@@ -15,14 +17,12 @@ export interface LegendSwatch {
   dashed?: boolean;
 }
 
-/** An app layer as the panel and the map see it. */
+/** An app layer as the panel and the map see it. Its label is the message `layer.<id>`. */
 export interface AppLayerDef {
   id: AppLayerId;
-  /** Label in the layer panel (bokmål). */
-  label: string;
   legend: LegendSwatch;
-  /** Sub-entries of the legend (e.g. farmland classes), shown under the toggle. */
-  entries?: { label: string; swatch: LegendSwatch }[];
+  /** Sub-entries of the legend (e.g. farmland classes), shown under the toggle: a message key and its values. */
+  entries?: { key: MessageKey; params?: Record<string, number>; swatch: LegendSwatch }[];
   /** MapLibre layer ids that belong to this app layer; all share the source `app-<id>`. */
   mapLayerIds: string[];
   /** MapLibre layer ids whose features can be clicked, topmost first. */
@@ -70,37 +70,33 @@ export const HATCH_IMAGE = 'skravur-framtidig';
 export const APP_LAYERS: readonly AppLayerDef[] = [
   {
     id: 'grense',
-    label: 'Kommunegrense',
     legend: { shape: 'line', stroke: COLOURS.grense },
     mapLayerIds: ['app-grense-flate', 'app-grense-linje'],
     clickable: ['app-grense-flate']
   },
   {
     id: 'jordbruk',
-    label: 'Jordbruksareal (AR5, demo)',
     legend: { shape: 'fill', fill: COLOURS.jord21 },
     entries: [
-      { label: '21 Fulldyrka jord', swatch: { shape: 'fill', fill: COLOURS.jord21 } },
-      { label: '22 Overflatedyrka jord', swatch: { shape: 'fill', fill: COLOURS.jord22 } },
-      { label: '23 Innmarksbeite', swatch: { shape: 'fill', fill: COLOURS.jord23 } }
+      { key: 'legend.ar5-21', swatch: { shape: 'fill', fill: COLOURS.jord21 } },
+      { key: 'legend.ar5-22', swatch: { shape: 'fill', fill: COLOURS.jord22 } },
+      { key: 'legend.ar5-23', swatch: { shape: 'fill', fill: COLOURS.jord23 } }
     ],
     mapLayerIds: ['app-jordbruk-flate'],
     clickable: ['app-jordbruk-flate']
   },
   {
     id: 'vekst',
-    label: 'Vekstområder (temaplan §5.9.2)',
     legend: { shape: 'line', stroke: COLOURS.vekst, dashed: true },
     mapLayerIds: ['app-vekst-flate', 'app-vekst-linje'],
     clickable: ['app-vekst-flate']
   },
   {
     id: 'abc-soner',
-    label: 'A/B-soner rundt stasjoner',
     legend: { shape: 'line', stroke: COLOURS.sonerA },
     entries: [
-      { label: 'A: inntil 500 m', swatch: { shape: 'line', stroke: COLOURS.sonerA } },
-      { label: 'B: inntil 1000 m', swatch: { shape: 'line', stroke: COLOURS.sonerB, dashed: true } }
+      { key: 'legend.abc-a', params: { m: ANTAKELSER.abcAvstandM.verdi.A }, swatch: { shape: 'line', stroke: COLOURS.sonerA } },
+      { key: 'legend.abc-b', params: { m: ANTAKELSER.abcAvstandM.verdi.B }, swatch: { shape: 'line', stroke: COLOURS.sonerB, dashed: true } }
     ],
     mapLayerIds: ['app-abc-soner-linje'],
     clickable: [],
@@ -108,46 +104,40 @@ export const APP_LAYERS: readonly AppLayerDef[] = [
   },
   {
     id: 'naering-naa',
-    label: 'Nåværende næringsareal',
     legend: { shape: 'fill', fill: COLOURS.naeringNaa, stroke: COLOURS.naeringFramtidig },
     entries: [
-      { label: '1300 Næringsbebyggelse', swatch: { shape: 'fill', fill: COLOURS.naeringNaa, stroke: COLOURS.naeringFramtidig } },
-      { label: '1160 Offentlig tjenesteyting', swatch: { shape: 'fill', fill: COLOURS.offentligNaa, stroke: COLOURS.naeringFramtidig } }
+      { key: 'legend.1300', swatch: { shape: 'fill', fill: COLOURS.naeringNaa, stroke: COLOURS.naeringFramtidig } },
+      { key: 'legend.1160', swatch: { shape: 'fill', fill: COLOURS.offentligNaa, stroke: COLOURS.naeringFramtidig } }
     ],
     mapLayerIds: ['app-naering-naa-flate', 'app-naering-naa-linje'],
     clickable: ['app-naering-naa-flate']
   },
   {
     id: 'naering-framtidig',
-    label: 'Framtidig næringsareal',
     legend: { shape: 'hatch', fill: COLOURS.naeringFramtidig, stroke: COLOURS.naeringFramtidig },
     mapLayerIds: ['app-naering-framtidig-flate', 'app-naering-framtidig-linje'],
     clickable: ['app-naering-framtidig-flate']
   },
   {
     id: 'skisser',
-    label: 'Skisser',
     legend: { shape: 'fill', fill: '#9fd6d2', stroke: COLOURS.skisse },
     mapLayerIds: ['app-skisser-flate', 'app-skisser-linje'],
     clickable: ['app-skisser-flate']
   },
   {
     id: 'veger',
-    label: 'E18 og E134',
     legend: { shape: 'line', stroke: COLOURS.veg },
     mapLayerIds: ['app-veger-linje'],
     clickable: []
   },
   {
     id: 'jernbane',
-    label: 'Jernbane',
     legend: { shape: 'line', stroke: COLOURS.jernbane, dashed: true },
     mapLayerIds: ['app-jernbane-linje'],
     clickable: []
   },
   {
     id: 'stasjoner',
-    label: 'Jernbanestasjoner',
     legend: { shape: 'circle', fill: COLOURS.stasjon, stroke: '#ffffff' },
     mapLayerIds: ['app-stasjoner-punkt'],
     clickable: ['app-stasjoner-punkt']

@@ -4,11 +4,9 @@ export const BASEMAP_IDS = ['topograatone', 'topo', 'ingen'] as const;
 /** One of {@link BASEMAP_IDS}. */
 export type BasemapId = (typeof BASEMAP_IDS)[number];
 
-/** A background map: Kartverket's cached WMTS tiles in Web Mercator, or none. */
+/** A background map: Kartverket's cached WMTS tiles in Web Mercator, or none. Its label is the message `basemap.<id>`. */
 export interface Basemap {
   id: BasemapId;
-  /** Label shown in the basemap switcher (bokmål). */
-  label: string;
   /** XYZ tile URL template, or null for the plain background. */
   tiles: string | null;
   attribution: string | null;
@@ -20,17 +18,15 @@ const KARTVERKET_CACHE = 'https://cache.kartverket.no/v1/wmts/1.0.0';
 export const BASEMAPS: readonly Basemap[] = [
   {
     id: 'topograatone',
-    label: 'Gråtone (Kartverket)',
     tiles: `${KARTVERKET_CACHE}/topograatone/default/webmercator/{z}/{y}/{x}.png`,
     attribution: '© Kartverket'
   },
   {
     id: 'topo',
-    label: 'Topografisk (Kartverket)',
     tiles: `${KARTVERKET_CACHE}/topo/default/webmercator/{z}/{y}/{x}.png`,
     attribution: '© Kartverket'
   },
-  { id: 'ingen', label: 'Ingen bakgrunn', tiles: null, attribution: null }
+  { id: 'ingen', tiles: null, attribution: null }
 ];
 
 /** The basemap shown when the URL names none. */

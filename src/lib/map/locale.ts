@@ -19,3 +19,8 @@ export const MAP_LOCALE_NB: Record<string, string> = {
   'CooperativeGesturesHandler.MacHelpText': 'Bruk ⌘ + rullehjul for å zoome kartet',
   'CooperativeGesturesHandler.MobileHelpText': 'Bruk to fingre for å flytte kartet'
 };
+
+/** MapLibre's UI strings in English (its defaults), with the map canvas's accessible name. */
+export const MAP_LOCALE_EN: Record<string, string> = {
+  'Map.Title': 'Map of Asker municipality'
+};

@@ -24,7 +24,7 @@ export function basemapStyle(id: BasemapId): StyleSpecification {
     };
     layers.push({ id: `${BASEMAP_PREFIX}-${b.id}`, type: 'raster', source: `${BASEMAP_PREFIX}-${b.id}` });
   }
-  return { version: 8, name: `Asker – ${b.label}`, sources, layers };
+  return { version: 8, name: `Asker – ${b.id}`, sources, layers };
 }
 
 /** True for a source or layer id owned by the basemap. */
