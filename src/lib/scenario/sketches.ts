@@ -89,16 +89,30 @@ export function redo(list: SketchList, history: History): { list: SketchList; hi
   return { list: r.list, history: { undo: [...history.undo, r.inverse].slice(-HISTORY_LIMIT), redo: history.redo.slice(0, -1) } };
 }
 
-/** Problems with a sketch's form fields, by field, in Norwegian; empty when the form is valid. */
-export function checkSketchFields(fields: { navn: string; utnyttelse: string }): Partial<Record<'navn' | 'utnyttelse', string>> {
-  const out: Partial<Record<'navn' | 'utnyttelse', string>> = {};
-  if (!fields.navn.trim()) out.navn = 'Navn må fylles ut.';
-  else if (fields.navn.length > 80) out.navn = 'Navnet kan ha høyst 80 tegn.';
+/** Why a form field is refused. */
+export type FieldProblem = 'required' | 'too-long' | 'not-number' | 'out-of-range';
+
+/** Problems with a sketch's form fields, by field, as codes a UI can say in its own language. */
+export function sketchFieldProblems(fields: { navn: string; utnyttelse: string }): Partial<Record<'navn' | 'utnyttelse', FieldProblem>> {
+  const out: Partial<Record<'navn' | 'utnyttelse', FieldProblem>> = {};
+  if (!fields.navn.trim()) out.navn = 'required';
+  else if (fields.navn.length > 80) out.navn = 'too-long';
   const u = fields.utnyttelse.trim().replace(',', '.');
   if (u !== '') {
     const v = Number(u);
-    if (!Number.isFinite(v)) out.utnyttelse = 'Utnyttelse må være et tall (prosent BRA), f.eks. 120.';
-    else if (v <= 0 || v > 1000) out.utnyttelse = 'Utnyttelse må være mellom 1 og 1000 %BRA.';
+    if (!Number.isFinite(v)) out.utnyttelse = 'not-number';
+    else if (v <= 0 || v > 1000) out.utnyttelse = 'out-of-range';
   }
   return out;
+}
+
+const NB_FIELD_MESSAGES: Record<'navn' | 'utnyttelse', Partial<Record<FieldProblem, string>>> = {
+  navn: { required: 'Navn må fylles ut.', 'too-long': 'Navnet kan ha høyst 80 tegn.' },
+  utnyttelse: { 'not-number': 'Utnyttelse må være et tall (prosent BRA), f.eks. 120.', 'out-of-range': 'Utnyttelse må være mellom 1 og 1000 %BRA.' }
+};
+
+/** Problems with a sketch's form fields, by field, in Norwegian; empty when the form is valid. */
+export function checkSketchFields(fields: { navn: string; utnyttelse: string }): Partial<Record<'navn' | 'utnyttelse', string>> {
+  const codes = sketchFieldProblems(fields);
+  return Object.fromEntries(Object.entries(codes).map(([k, c]) => [k, NB_FIELD_MESSAGES[k as 'navn' | 'utnyttelse'][c as FieldProblem]]));
 }
