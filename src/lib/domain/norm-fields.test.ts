@@ -21,3 +21,14 @@ describe('NORM_FIELDS', () => {
     expect(new Set(NORM_FIELDS.map((f) => f.id)).size).toBe(NORM_FIELDS.length);
   });
 });
+
+describe('NORM_FIELDS and the dictionary', () => {
+  it('has a label for every field in both languages', async () => {
+    const { nb, en } = await import('../i18n/messages.ts');
+    for (const f of NORM_FIELDS) {
+      expect(Object.hasOwn(nb, `norm.${f.id}`), f.id).toBe(true);
+      expect(Object.hasOwn(en, `norm.${f.id}`), f.id).toBe(true);
+      expect((nb as Record<string, string>)[`norm.${f.id}`]).toBe(f.label);
+    }
+  });
+});

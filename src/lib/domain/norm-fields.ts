@@ -111,6 +111,6 @@ export const NORM_FIELDS: readonly NormField[] = [
 ];
 
 /** The assumptions where two sets of norms differ: label and both values. */
-export function normDifferences(a: Norms, b: Norms): { label: string; unit: string; a: number; b: number }[] {
-  return NORM_FIELDS.filter((f) => f.get(a) !== f.get(b)).map((f) => ({ label: f.label, unit: f.unit, a: f.get(a), b: f.get(b) }));
+export function normDifferences(a: Norms, b: Norms): { id: string; label: string; unit: string; a: number; b: number }[] {
+  return NORM_FIELDS.filter((f) => f.get(a) !== f.get(b)).map((f) => ({ id: f.id, label: f.label, unit: f.unit, a: f.get(a), b: f.get(b) }));
 }
