@@ -1,4 +1,4 @@
-import { dist as distIn, num as numIn, numRange as rangeIn, t, type Lang, type MessageKey } from './messages.ts';
+import { dist as distIn, nb as DICT_NB, num as numIn, numRange as rangeIn, t, type Lang, type MessageKey } from './messages.ts';
 
 /** The app's current language (from `?lang=`), shared by every component. */
 export const i18n = $state<{ lang: Lang }>({ lang: 'nb' });
@@ -32,4 +32,20 @@ export function fitText(fit: { egnethet: 'god' | 'akseptabel' | 'dårlig'; grunn
   if (fit.grunn === 'sentrumsareal') return t(i18n.lang, 'fit.wastesCentre', { category });
   if (fit.grunn === 'langt-fra-veg') return t(i18n.lang, 'fit.reasonFarRoad', { category, m: roadLimitM, fit: f });
   return t(i18n.lang, 'fit.reason', { category, abc, fit: f });
+}
+
+/** The notice for a store that could not be read in full, in the current language. */
+export function storeNotice(problem: { lost: number | null; total: number | null; backup: string }, what: 'sketches' | 'scenarios'): string {
+  const w = t(i18n.lang, `store.what.${what}`);
+  return problem.lost === null
+    ? t(i18n.lang, 'store.unreadable', { what: w, backup: problem.backup })
+    : t(i18n.lang, 'store.partly', { what: w, backup: problem.backup, lost: problem.lost, total: problem.total ?? 0 });
+}
+
+/** A file-reading problem (a reason code from io/geojson or geo/validate), in the current language. */
+export function ioProblem(reason: string, file: string): string {
+  const key = `io.${reason}` as MessageKey;
+  if (key in DICT_NB) return t(i18n.lang, key, { file });
+  const geo = `geo.${reason}` as MessageKey;
+  return t(i18n.lang, 'io.feature', { file, reason: geo in DICT_NB ? t(i18n.lang, geo) : reason });
 }

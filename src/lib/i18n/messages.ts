@@ -334,7 +334,25 @@ export const nb = {
   'print.capacity': "Kapasitet i framtidige områder: {land} arbeidsplasser (tomteareal), {floor} (gulvareal), mot behovet {need} på {years} år.",
   'print.method': "Metode",
   'print.methodText': "Arealer er planare i EPSG:25832 (EUREF89 UTM sone 32), som kommuneplanens tall. Arbeidsplasser etter tomteareal: areal ÷ {m2} m² (temaplan næring §5.9.2); etter gulvareal: areal × utnyttelse × netto/brutto-faktor ÷ netto m² per arbeidsplass for kategorien. Forutsetninger og kilder: {list}; resten i appens «Forutsetninger». {label}.",
-  'app.language': "Språk"
+  'app.language': "Språk",
+  'store.unreadable': "Lagrede {what} kunne ikke leses; de er lagt til side under «{backup}» i nettleserens lokale lager, og ingenting er slettet.",
+  'store.partly': "{lost} av {total} lagrede {what} kunne ikke leses; de er lagt til side under «{backup}» i nettleserens lokale lager, og ingenting er slettet.",
+  'store.what.sketches': "skisser",
+  'store.what.scenarios': "scenarier",
+  'share.too-long': "Delingslenken er for lang (høyst {max} tegn).",
+  'share.broken': "Delingslenken er ødelagt og kan ikke leses.",
+  'scenarioShare.too-long': "Scenariolenken er for lang (høyst {max} tegn).",
+  'scenarioShare.broken': "Scenariolenken er ødelagt eller fra en annen versjon, og kan ikke leses.",
+  'io.invalid-json': "{file}: ikke gyldig JSON.",
+  'io.not-geojson': "{file}: ikke GeoJSON (forventet FeatureCollection, Feature eller Polygon).",
+  'io.unknown-crs': "{file}: koordinatsystemet er ikke støttet.",
+  'io.crs-conflict': "{file}: koordinatsystemet i fila og det som er oppgitt er ulike.",
+  'io.crs-needed': "{file}: koordinatene er ikke grader, og fila oppgir ikke koordinatsystem.",
+  'io.no-features': "{file}: fila har ingen objekter.",
+  'io.outside-norway': "{file}: koordinatene havner utenfor Norge; er koordinatsystemet riktig?",
+  'io.feature': "{file}: {reason}",
+  'scenario.note.exists': "Et område med samme id finnes allerede.",
+  'scenario.note.missing': "Området finnes ikke (lenger) i scenariet."
 } as const;
 
 /** A message key. */
@@ -671,7 +689,25 @@ export const en: Record<MessageKey, string> = {
   'print.capacity': "Capacity in future areas: {land} jobs (land), {floor} (floor space), against the need of {need} over {years} years.",
   'print.method': "Method",
   'print.methodText': "Areas are planar in EPSG:25832 (EUREF89 UTM zone 32), as the municipal plan’s figures. Jobs by land: area ÷ {m2} m² (business plan §5.9.2); by floor space: area × floor-area ratio × net/gross factor ÷ net m² per job for the use. Assumptions and sources: {list}; the rest under «Assumptions» in the app. {label}.",
-  'app.language': "Language"
+  'app.language': "Language",
+  'store.unreadable': "Saved {what} could not be read; they were set aside under «{backup}» in the browser’s local storage, and nothing was deleted.",
+  'store.partly': "{lost} of {total} saved {what} could not be read; they were set aside under «{backup}» in the browser’s local storage, and nothing was deleted.",
+  'store.what.sketches': "sketches",
+  'store.what.scenarios': "scenarios",
+  'share.too-long': "The share link is too long (at most {max} characters).",
+  'share.broken': "The share link is broken and cannot be read.",
+  'scenarioShare.too-long': "The scenario link is too long (at most {max} characters).",
+  'scenarioShare.broken': "The scenario link is broken or from another version, and cannot be read.",
+  'io.invalid-json': "{file}: not valid JSON.",
+  'io.not-geojson': "{file}: not GeoJSON (expected a FeatureCollection, Feature or Polygon).",
+  'io.unknown-crs': "{file}: the coordinate reference system is not supported.",
+  'io.crs-conflict': "{file}: the file’s coordinate reference system and the one given differ.",
+  'io.crs-needed': "{file}: the coordinates are not degrees, and the file names no coordinate reference system.",
+  'io.no-features': "{file}: the file has no features.",
+  'io.outside-norway': "{file}: the coordinates fall outside Norway; is the coordinate reference system right?",
+  'io.feature': "{file}: {reason}",
+  'scenario.note.exists': "An area with the same id exists already.",
+  'scenario.note.missing': "The area no longer exists in the scenario."
 };
 
 /** The languages of the app. */

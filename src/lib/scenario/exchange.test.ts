@@ -28,12 +28,12 @@ describe('share links', () => {
   });
 
   it('refuse oversized and malformed links with a Norwegian message', () => {
-    expect(decodeShare('x'.repeat(MAX_SHARE_LENGTH + 1), newId)).toEqual({ ok: false, message: expect.stringContaining('for lang') });
-    expect(decodeShare('!!!', newId)).toEqual({ ok: false, message: expect.stringContaining('ødelagt') });
+    expect(decodeShare('x'.repeat(MAX_SHARE_LENGTH + 1), newId)).toEqual({ ok: false, reason: 'too-long', message: expect.stringContaining('for lang') });
+    expect(decodeShare('!!!', newId)).toEqual({ ok: false, reason: 'broken', message: expect.stringContaining('ødelagt') });
     const wrong = btoa(JSON.stringify([1, [['x', 99, 0, 0, [1, 2, 3, 4, 5, 6]]]]));
-    expect(decodeShare(wrong, newId)).toEqual({ ok: false, message: expect.stringContaining('ugyldige felt') });
+    expect(decodeShare(wrong, newId)).toEqual({ ok: false, reason: 'broken', message: expect.stringContaining('ugyldige felt') });
     const tooFew = btoa(JSON.stringify([1, [['x', 0, 0, 0, [1, 2]]]]));
-    expect(decodeShare(tooFew, newId)).toEqual({ ok: false, message: expect.stringContaining('ugyldige koordinater') });
+    expect(decodeShare(tooFew, newId)).toEqual({ ok: false, reason: 'broken', message: expect.stringContaining('ugyldige koordinater') });
   });
 });
 

@@ -90,9 +90,13 @@ export function sketchFiguresCsv(rows: readonly { sketch: Sketch; stats: SketchS
  * refusal; validated geometry). MultiPolygons become one sketch per part. Unknown categories
  * fall back to «kontor». New ids are made with `newId`.
  */
-export function importSketches(text: string, fileName: string, newId: () => string): { ok: true; sketches: Sketch[] } | { ok: false; message: string } {
+export function importSketches(
+  text: string,
+  fileName: string,
+  newId: () => string
+): { ok: true; sketches: Sketch[] } | { ok: false; reason: string; message: string } {
   const r = readGeoJsonAreas(text, fileName);
-  if (!r.ok) return { ok: false, message: r.error.message };
+  if (!r.ok) return { ok: false, reason: r.error.reason, message: r.error.message };
   const sketches = r.areas.flatMap((a) => {
     const parts: Polygon[] =
       a.geometry4326.type === 'Polygon' ? [a.geometry4326] : a.geometry4326.coordinates.map((c) => ({ type: 'Polygon' as const, coordinates: c }));
@@ -149,9 +153,9 @@ export function encodeShare(sketches: readonly Sketch[]): string {
 }
 
 /** Decodes a share parameter; refuses oversized or malformed links with a Norwegian message. */
-export function decodeShare(param: string, newId: () => string): { ok: true; sketches: Sketch[] } | { ok: false; message: string } {
-  if (param.length > MAX_SHARE_LENGTH) return { ok: false, message: `Delingslenken er for lang (${param.length} tegn; høyst ${MAX_SHARE_LENGTH}).` };
-  const bad = (why: string) => ({ ok: false as const, message: `Delingslenken er ødelagt og kan ikke leses (${why}).` });
+export function decodeShare(param: string, newId: () => string): { ok: true; sketches: Sketch[] } | { ok: false; reason: 'too-long' | 'broken'; message: string } {
+  if (param.length > MAX_SHARE_LENGTH) return { ok: false, reason: 'too-long', message: `Delingslenken er for lang (${param.length} tegn; høyst ${MAX_SHARE_LENGTH}).` };
+  const bad = (why: string) => ({ ok: false as const, reason: 'broken' as const, message: `Delingslenken er ødelagt og kan ikke leses (${why}).` });
   let doc: unknown;
   try {
     doc = JSON.parse(fromBase64Url(param));

@@ -19,7 +19,7 @@ describe('scenario store', () => {
   it('round-trips scenarios with their changes and assumptions', () => {
     const st = mem();
     saveScenarios(st, [scenario]);
-    expect(loadScenarios(st)).toEqual({ scenarios: [scenario], notice: null });
+    expect(loadScenarios(st)).toEqual({ scenarios: [scenario], notice: null, problem: null });
   });
 
   it('sets a scenario with an unknown change type aside, keeping the others', () => {
@@ -29,6 +29,7 @@ describe('scenario store', () => {
     const r = loadScenarios(st, () => new Date('2026-11-23T00:00:00Z'));
     expect(r.scenarios.map((s) => s.id)).toEqual(['sc1']);
     expect(r.notice).toContain('1 av 2 lagrede scenarier');
+    expect(r.problem).toEqual({ lost: 1, total: 2, backup: `${SCENARIO_KEY}:korrupt:2026-11-23T00:00:00.000Z` });
     expect(st.data.get(`${SCENARIO_KEY}:korrupt:2026-11-23T00:00:00.000Z`)).toBe(raw);
   });
 
@@ -47,7 +48,7 @@ describe('scenario share links', () => {
   });
 
   it('refuse broken and oversized links', () => {
-    expect(decodeScenarioShare('%%%', 'x')).toEqual({ ok: false, message: expect.stringContaining('ødelagt') });
-    expect(decodeScenarioShare('a'.repeat(20000), 'x')).toEqual({ ok: false, message: expect.stringContaining('for lang') });
+    expect(decodeScenarioShare('%%%', 'x')).toEqual({ ok: false, reason: 'broken', message: expect.stringContaining('ødelagt') });
+    expect(decodeScenarioShare('a'.repeat(20000), 'x')).toEqual({ ok: false, reason: 'too-long', message: expect.stringContaining('for lang') });
   });
 });

@@ -2,7 +2,7 @@ import { KATEGORIER } from '../../../seeds/plan.ts';
 import { checkNorms, defaultNorms, type Norms } from '../domain/norms.ts';
 import type { Scenario, ScenarioChange } from './scenario.ts';
 import { fromBase64Url, MAX_SHARE_LENGTH, toBase64Url } from './exchange.ts';
-import { loadVersioned, type KeyValueStorage } from './store.ts';
+import { loadVersioned, type KeyValueStorage, type StoreProblem } from './store.ts';
 
 /** Where scenarios are kept in local storage. */
 export const SCENARIO_KEY = 'naeringsareal-asker:scenarier';
@@ -52,9 +52,9 @@ function migrate(doc: unknown): unknown[] | null {
 }
 
 /** Loads scenarios; a store that cannot be read is set aside with a notice, never dropped. */
-export function loadScenarios(storage: KeyValueStorage, now?: () => Date): { scenarios: Scenario[]; notice: string | null } {
+export function loadScenarios(storage: KeyValueStorage, now?: () => Date): { scenarios: Scenario[]; notice: string | null; problem: StoreProblem | null } {
   const r = loadVersioned(storage, { key: SCENARIO_KEY, what: 'scenarier', migrate, parse: parseScenario }, now);
-  return { scenarios: r.items, notice: r.notice };
+  return { scenarios: r.items, notice: r.notice, problem: r.problem };
 }
 
 /** Saves scenarios in the current schema version. */
@@ -68,14 +68,14 @@ export function encodeScenarioShare(s: Scenario): string {
 }
 
 /** Reads a scenario from a share link, with a new id; refuses oversized or malformed links in Norwegian. */
-export function decodeScenarioShare(param: string, newId: string): { ok: true; scenario: Scenario } | { ok: false; message: string } {
-  if (param.length > MAX_SHARE_LENGTH) return { ok: false, message: `Scenariolenken er for lang (${param.length} tegn; høyst ${MAX_SHARE_LENGTH}).` };
+export function decodeScenarioShare(param: string, newId: string): { ok: true; scenario: Scenario } | { ok: false; reason: 'too-long' | 'broken'; message: string } {
+  if (param.length > MAX_SHARE_LENGTH) return { ok: false, reason: 'too-long', message: `Scenariolenken er for lang (${param.length} tegn; høyst ${MAX_SHARE_LENGTH}).` };
   try {
     const doc = JSON.parse(fromBase64Url(param)) as { versjon?: unknown; scenario?: unknown };
     const s = doc.versjon === SCENARIO_VERSION ? parseScenario(doc.scenario) : null;
-    if (!s) return { ok: false, message: 'Scenariolenken er ødelagt eller fra en annen versjon, og kan ikke leses.' };
+    if (!s) return { ok: false, reason: 'broken', message: 'Scenariolenken er ødelagt eller fra en annen versjon, og kan ikke leses.' };
     return { ok: true, scenario: { ...s, id: newId } };
   } catch {
-    return { ok: false, message: 'Scenariolenken er ødelagt og kan ikke leses.' };
+    return { ok: false, reason: 'broken', message: 'Scenariolenken er ødelagt og kan ikke leses.' };
   }
 }

@@ -47,6 +47,8 @@ export interface ChangeEffect {
   avgangM2: number;
   /** Why a change had no effect (e.g. the area was already rezoned away), in Norwegian. */
   note?: string;
+  /** The same as a code: the site id exists already, or the area is missing. */
+  noteCode?: 'exists' | 'missing';
 }
 
 /** The næring areas after a scenario's enabled changes, and what each change did. */
@@ -69,7 +71,7 @@ export function applyScenario(baseline: readonly PlanArea[], changes: readonly S
     if (!c.enabled) continue;
     if (c.type === 'add-site') {
       if (areas.has(c.site.id)) {
-        effects.push({ changeId: c.id, tilgangM2: 0, avgangM2: 0, note: `Et område med id «${c.site.id}» finnes allerede.` });
+        effects.push({ changeId: c.id, tilgangM2: 0, avgangM2: 0, note: `Et område med id «${c.site.id}» finnes allerede.`, noteCode: 'exists' });
         continue;
       }
       areas.set(c.site.id, { ...c.site, status: 2 });
@@ -78,7 +80,7 @@ export function applyScenario(baseline: readonly PlanArea[], changes: readonly S
     }
     const area = areas.get(c.areaId);
     if (!area) {
-      effects.push({ changeId: c.id, tilgangM2: 0, avgangM2: 0, note: `Området «${c.areaId}» finnes ikke (lenger) i scenariet.` });
+      effects.push({ changeId: c.id, tilgangM2: 0, avgangM2: 0, note: `Området «${c.areaId}» finnes ikke (lenger) i scenariet.`, noteCode: 'missing' });
       continue;
     }
     if (c.type === 'rezone') {

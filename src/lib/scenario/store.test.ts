@@ -21,11 +21,11 @@ describe('sketch store', () => {
     const st = new MemoryStorage();
     saveSketches(st, [sketch]);
     expect(JSON.parse(st.getItem(STORE_KEY) ?? '')).toMatchObject({ versjon: 2 });
-    expect(loadSketches(st)).toEqual({ sketches: [sketch], notice: null });
+    expect(loadSketches(st)).toEqual({ sketches: [sketch], notice: null, problem: null });
   });
 
   it('is empty when nothing is stored', () => {
-    expect(loadSketches(new MemoryStorage())).toEqual({ sketches: [], notice: null });
+    expect(loadSketches(new MemoryStorage())).toEqual({ sketches: [], notice: null, problem: null });
   });
 
   it('migrates version 1', () => {
@@ -45,6 +45,7 @@ describe('sketch store', () => {
     const backupKey = `${STORE_KEY}:korrupt:2026-11-23T10:00:00.000Z`;
     expect(r.notice).toContain(backupKey);
     expect(st.getItem(backupKey)).toBe('{"versjon": 2, "skisser": [');
+    expect(r.problem).toEqual({ lost: null, total: null, backup: backupKey });
   });
 
   it('keeps the readable sketches of a partly broken store and backs up the whole', () => {

@@ -18,6 +18,7 @@ export const STORE_VERSION = 2;
 export interface LoadResult {
   sketches: Sketch[];
   notice: string | null;
+  problem: StoreProblem | null;
 }
 
 function isPolygon(g: unknown): g is Sketch['geometry'] {
@@ -53,6 +54,13 @@ export function migrate(doc: unknown): unknown[] | null {
   return null;
 }
 
+/** What was set aside when a store could not be read in full: how many items (null: all) and the backup key. */
+export interface StoreProblem {
+  lost: number | null;
+  total: number | null;
+  backup: string;
+}
+
 /** How to read one kind of item from a versioned store document. */
 export interface VersionedKind<T> {
   key: string;
@@ -67,9 +75,13 @@ export interface VersionedKind<T> {
  * broken items) is never dropped silently: the raw text is copied to a backup key and a
  * Norwegian notice says so; the readable items are kept.
  */
-export function loadVersioned<T>(storage: KeyValueStorage, kind: VersionedKind<T>, now: () => Date = () => new Date()): { items: T[]; notice: string | null } {
+export function loadVersioned<T>(
+  storage: KeyValueStorage,
+  kind: VersionedKind<T>,
+  now: () => Date = () => new Date()
+): { items: T[]; notice: string | null; problem: StoreProblem | null } {
   const raw = storage.getItem(kind.key);
-  if (raw === null) return { items: [], notice: null };
+  if (raw === null) return { items: [], notice: null, problem: null };
   let doc: unknown;
   try {
     doc = JSON.parse(raw);
@@ -79,17 +91,21 @@ export function loadVersioned<T>(storage: KeyValueStorage, kind: VersionedKind<T
   const items = doc === undefined ? null : kind.migrate(doc);
   const parsed = (items ?? []).map(kind.parse);
   const good = parsed.filter((s): s is T => s !== null);
-  if (items !== null && good.length === parsed.length) return { items: good, notice: null };
+  if (items !== null && good.length === parsed.length) return { items: good, notice: null, problem: null };
   const backup = `${kind.key}:korrupt:${now().toISOString()}`;
   storage.setItem(backup, raw);
   const lost = items === null ? `Lagrede ${kind.what} kunne ikke leses` : `${parsed.length - good.length} av ${parsed.length} lagrede ${kind.what} kunne ikke leses`;
-  return { items: good, notice: `${lost}; de er lagt til side under «${backup}» i nettleserens lokale lager, og ingenting er slettet.` };
+  return {
+    items: good,
+    notice: `${lost}; de er lagt til side under «${backup}» i nettleserens lokale lager, og ingenting er slettet.`,
+    problem: { lost: items === null ? null : parsed.length - good.length, total: items === null ? null : parsed.length, backup }
+  };
 }
 
 /** Loads sketches (see {@link loadVersioned}). */
 export function loadSketches(storage: KeyValueStorage, now: () => Date = () => new Date()): LoadResult {
   const r = loadVersioned(storage, { key: STORE_KEY, what: 'skisser', migrate, parse: toSketch }, now);
-  return { sketches: r.items, notice: r.notice };
+  return { sketches: r.items, notice: r.notice, problem: r.problem };
 }
 
 /** Saves sketches in the current schema version. */

@@ -1,13 +1,16 @@
 import { defaultNorms, type Norms } from '$lib/domain/norms.ts';
 import { moveChange, toggleChange, type Scenario, type ScenarioChange, type ScenarioChangeBody } from '$lib/scenario/scenario.ts';
 import { loadScenarios, saveScenarios } from '$lib/scenario/scenario-store.ts';
-import type { KeyValueStorage } from '$lib/scenario/store.ts';
+import type { KeyValueStorage, StoreProblem } from '$lib/scenario/store.ts';
 
 /** The councillors' and planners' scenarios, kept locally; one is active at a time. */
 export class ScenarioState {
   list = $state.raw<Scenario[]>([]);
   activeId = $state<string | null>(null);
-  notice = $state<string | null>(null);
+  /** What was set aside when the local store could not be read in full. */
+  problem = $state.raw<StoreProblem | null>(null);
+  /** Why a scenario link could not be opened. */
+  shareError = $state<'too-long' | 'broken' | null>(null);
   private storage: KeyValueStorage | null;
   private counter = 0;
 
@@ -16,7 +19,7 @@ export class ScenarioState {
     if (storage) {
       const r = loadScenarios(storage);
       this.list = r.scenarios;
-      this.notice = r.notice;
+      this.problem = r.problem;
       this.activeId = r.scenarios[0]?.id ?? null;
     }
   }

@@ -1,14 +1,14 @@
 import type { FeatureCollection, Polygon } from 'geojson';
 import { commit, EMPTY_HISTORY, redo, undo, type History, type Sketch, type SketchChange, type SketchList } from '$lib/scenario/sketches.ts';
-import { loadSketches, saveSketches, type KeyValueStorage } from '$lib/scenario/store.ts';
+import { loadSketches, saveSketches, type KeyValueStorage, type StoreProblem } from '$lib/scenario/store.ts';
 
 /** The planner's sketches with undo/redo; every edit is a change-set, saved locally. */
 export class SketchState {
   list = $state.raw<SketchList>([]);
   history = $state.raw<History>(EMPTY_HISTORY);
   selectedId = $state<string | null>(null);
-  /** A notice about the local store (e.g. a corrupt one set aside). */
-  storeNotice = $state<string | null>(null);
+  /** What was set aside when the local store could not be read in full. */
+  storeProblem = $state.raw<StoreProblem | null>(null);
   private storage: KeyValueStorage | null;
   private counter = 0;
 
@@ -17,7 +17,7 @@ export class SketchState {
     if (storage) {
       const r = loadSketches(storage);
       this.list = r.sketches;
-      this.storeNotice = r.notice;
+      this.storeProblem = r.problem;
     }
   }
 
