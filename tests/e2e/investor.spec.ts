@@ -34,6 +34,7 @@ test('investorvisningen på engelsk: filtrer til tomter på minst 20 daa og se f
   await expect(card).toContainText('(straight line)');
   await expect(card).toContainText(/Jobs\s*[\d,]+(–[\d,]+)? \(floor space\), [\d,]+ \(land\)/);
   await expect(page.getByRole('region', { name: 'Map of available business sites in Asker' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Legend' })).toContainText('Future business land');
 
   await page.getByRole('button', { name: 'Norsk' }).click();
   await expect(page.getByRole('heading', { name: 'Invester i Asker – ledige næringstomter' })).toBeVisible();

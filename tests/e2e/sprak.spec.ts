@@ -18,6 +18,8 @@ test('planleggerkartet på engelsk med ?lang=en, og tilbake til norsk', async ({
   await expect(page.getByRole('button', { name: 'Draw area' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Scenarios' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByText('demo data – not the official zoning map', { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Zoom in' })).toBeVisible();
 
   const at = await pagePoint(page, [lon, lat]);
   await page.mouse.click(at.x, at.y);

@@ -352,7 +352,14 @@ export const nb = {
   'io.outside-norway': "{file}: koordinatene havner utenfor Norge; er koordinatsystemet riktig?",
   'io.feature': "{file}: {reason}",
   'scenario.note.exists': "Et område med samme id finnes allerede.",
-  'scenario.note.missing': "Området finnes ikke (lenger) i scenariet."
+  'scenario.note.missing': "Området finnes ikke (lenger) i scenariet.",
+  'assumptions.fieldInvalid': "{field}: verdien passer ikke (tall må være større enn 0, «fra» kan ikke være større enn «til», netto/brutto-faktoren er mellom 0 og 1, og A-avstanden kan ikke være større enn B-avstanden).",
+  'sketch.defaultName': "Skisse {n}",
+  'scenario.copyName': "{name} (kopi)",
+  'scenario.defaultName': "Scenario {n}",
+  'legend.title': "Tegnforklaring",
+  'attribution.demo': "Næringsareal, vekstområder og jordbruk: Demodata – ikke offisielt plankart",
+  'attribution.boundary': "Kommunegrense © Kartverket (CC BY 4.0)"
 } as const;
 
 /** A message key. */
@@ -707,7 +714,14 @@ export const en: Record<MessageKey, string> = {
   'io.outside-norway': "{file}: the coordinates fall outside Norway; is the coordinate reference system right?",
   'io.feature': "{file}: {reason}",
   'scenario.note.exists': "An area with the same id exists already.",
-  'scenario.note.missing': "The area no longer exists in the scenario."
+  'scenario.note.missing': "The area no longer exists in the scenario.",
+  'assumptions.fieldInvalid': "{field}: the value does not fit (numbers must be greater than 0, «from» cannot exceed «to», the net/gross factor is between 0 and 1, and the A distance cannot exceed the B distance).",
+  'sketch.defaultName': "Sketch {n}",
+  'scenario.copyName': "{name} (copy)",
+  'scenario.defaultName': "Scenario {n}",
+  'legend.title': "Legend",
+  'attribution.demo': "Business land, growth areas and farmland: demo data – not the official zoning map",
+  'attribution.boundary': "Municipal boundary © Kartverket (CC BY 4.0)"
 };
 
 /** The languages of the app. */

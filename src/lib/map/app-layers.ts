@@ -54,13 +54,15 @@ export const COLOURS = {
   endret: '#1f6fb4'
 } as const;
 
-const DEMO = 'Næringsareal, vekstområder og jordbruk: Demodata – ikke offisielt plankart';
-const ATTRIBUTION: Partial<Record<AppLayerId, string>> = {
-  grense: 'Kommunegrense © Kartverket (CC BY 4.0)',
-  'naering-naa': DEMO,
-  'naering-framtidig': DEMO,
-  vekst: DEMO,
-  jordbruk: DEMO
+/** Attribution texts shown on the map (in the UI's language). */
+export interface AttributionTexts {
+  demo: string;
+  boundary: string;
+}
+
+const NB_ATTRIBUTION: AttributionTexts = {
+  demo: 'Næringsareal, vekstområder og jordbruk: Demodata – ikke offisielt plankart',
+  boundary: 'Kommunegrense © Kartverket (CC BY 4.0)'
 };
 
 /** Name of the hatch image MapLibre uses for future areas (made on demand). */
@@ -168,14 +170,22 @@ const endring: ExpressionSpecification = ['coalesce', ['feature-state', 'endring
  */
 export function appSourcesAndLayers(
   data: Record<AppLayerId, FeatureCollection>,
-  visible: ReadonlySet<AppLayerId>
+  visible: ReadonlySet<AppLayerId>,
+  texts: AttributionTexts = NB_ATTRIBUTION
 ): { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } {
+  const attribution: Partial<Record<AppLayerId, string>> = {
+    grense: texts.boundary,
+    'naering-naa': texts.demo,
+    'naering-framtidig': texts.demo,
+    vekst: texts.demo,
+    jordbruk: texts.demo
+  };
   const vis = (id: AppLayerId) => ({ visibility: visible.has(id) ? ('visible' as const) : ('none' as const) });
   const geojson = (d: FeatureCollection, attribution?: string): SourceSpecification => ({ type: 'geojson', data: d, promoteId: 'id', attribution });
   const sources = Object.fromEntries(
     APP_LAYER_IDS.map((id) => [
       sourceId(id),
-      geojson(data[id], ATTRIBUTION[id])
+      geojson(data[id], attribution[id])
     ])
   ) as Record<string, SourceSpecification>;
   const outlineWidth: ExpressionSpecification = ['case', selected, 3.5, hover, 2.5, 1.2];

@@ -55,10 +55,10 @@ export class ScenarioState {
     if (navn.trim()) this.updateActive((s) => ({ ...s, navn: navn.trim() }));
   }
 
-  duplicate(): void {
+  duplicate(copyName: (name: string) => string = (name) => `${name} (kopi)`): void {
     const a = this.active;
     if (!a) return;
-    const copy: Scenario = { ...structuredClone(a), id: this.nextId('scenario'), navn: `${a.navn} (kopi)` };
+    const copy: Scenario = { ...structuredClone(a), id: this.nextId('scenario'), navn: copyName(a.navn) };
     this.set([...this.list, copy]);
     this.activeId = copy.id;
   }

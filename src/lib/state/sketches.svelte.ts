@@ -48,11 +48,11 @@ export class SketchState {
     this.save();
   }
 
-  /** Adds a sketch for a newly drawn shape, with default fields, and selects it. */
-  add(geometry: Polygon): Sketch {
+  /** Adds a sketch for a newly drawn shape, with default fields (`name` makes the default name), and selects it. */
+  add(geometry: Polygon, name: (n: number) => string = (n) => `Skisse ${n}`): Sketch {
     const id = `skisse-${Date.now().toString(36)}-${(this.counter++).toString(36)}`;
     const n = this.list.length + 1;
-    const sketch: Sketch = { id, navn: `Skisse ${n}`, kategori: 'kontor', utnyttelseBraProsent: null, status: 'maa-reguleres', geometry };
+    const sketch: Sketch = { id, navn: name(n), kategori: 'kontor', utnyttelseBraProsent: null, status: 'maa-reguleres', geometry };
     this.apply({ put: [sketch], delete: [] });
     this.selectedId = id;
     return sketch;
