@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { runStats, statsToCsv } from '../src/lib/cli/stats.ts';
+import { parseSosi } from '../src/lib/io/sosi.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -14,6 +15,7 @@ const USAGE = `Bruk: npm run --silent cli -- <kommando> [valg]
 
 Kommandoer:
   stats <områdefil> [--farmland <fil>] [--crs EPSG:NNNN] [--csv]
+      Områdefil og jordbruksfil kan være GeoJSON (.geojson/.json) eller SOSI (.sos).
       Areal (planar i EPSG:25832, m² og daa), jordbruksareal inne i hvert område etter
       AR5-klasse (21, 22, 23; fra «arealtype» eller «ARTYPE»), arbeidsplasskapasitet
       (tomteareal og gulvareal), ABC-klasse og nærmeste stasjon. GeoJSON med eller uten
@@ -27,6 +29,30 @@ Avslutningskoder: 0 ok, 2 feil i inndata (melding på standard feil).
 
 /** A problem with the user's input: exit code 2 and one line on stderr. */
 class InputError extends Error {}
+
+function readBytes(file: string): Uint8Array {
+  try {
+    return new Uint8Array(readFileSync(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `${file}: fila finnes ikke.` : `${file}: kan ikke leses (${code ?? (e as Error).message}).`);
+  }
+}
+
+/**
+ * Reads an input file as GeoJSON text: GeoJSON as it is, SOSI (.sos) converted to GeoJSON with
+ * its CRS (KOORDSYS 22/23, or --crs), and the SOSI features that could not be used.
+ */
+function readAreas(file: string, crs: string | undefined): { text: string; skipped: { id: string; reason: string }[] } {
+  if (!/\.sos$/i.test(file)) return { text: readText(file), skipped: [] };
+  const r = parseSosi(readBytes(file));
+  if (!r.ok) throw new InputError(`${file}: ${r.error.message}`);
+  const fileCrs = r.result.crs;
+  if (!fileCrs && !crs) throw new InputError(`${file}: ukjent ..KOORDSYS ${r.result.koordsys ?? '(mangler)'}; oppgi --crs (f.eks. --crs EPSG:25832).`);
+  if (r.result.features.features.length === 0) throw new InputError(`${file}: fila har ingen flater som kan brukes.`);
+  const fc = fileCrs ? { ...r.result.features, crs: { type: 'name', properties: { name: fileCrs } } } : r.result.features;
+  return { text: JSON.stringify(fc), skipped: r.result.skipped.map((x) => ({ id: x.id, reason: `${x.reason} (linje ${x.line})` })) };
+}
 
 function readText(file: string): string {
   try {
@@ -66,11 +92,14 @@ function parseStatsArgs(args: string[]): { file: string; farmland?: string; crs?
 
 function stats(args: string[]): number {
   const opts = parseStatsArgs(args);
+  const areas = readAreas(opts.file, opts.crs);
+  const farmland = opts.farmland === undefined ? undefined : readAreas(opts.farmland, opts.crs);
   const result = runStats({
     areasFile: opts.file,
-    areasText: readText(opts.file),
+    areasText: areas.text,
     farmlandFile: opts.farmland,
-    farmlandText: opts.farmland === undefined ? undefined : readText(opts.farmland),
+    farmlandText: farmland?.text,
+    skipped: [...areas.skipped, ...(farmland?.skipped ?? [])],
     crs: opts.crs,
     stations: readGeodata('kilder/stasjoner.geojson'),
     roads: readGeodata('kilder/veger.geojson')

@@ -89,3 +89,22 @@ describe('npm run cli -- stats', () => {
     expect(r.stderr).toContain('EPSG:25833');
   });
 });
+
+describe('npm run cli -- stats with SOSI', () => {
+  it('reads a .sos file (ISO 8859-1, KOORDSYS 22) and reports what it skipped', () => {
+    const r = cli('stats', 'tests/fixtures/io/sosi/flate-med-hull-iso8859-1.sos');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Out;
+    expect(out.crs).toBe('EPSG:25832');
+    expect(out.features).toHaveLength(1);
+    expect(out.features[0]).toMatchObject({ id: '10', name: 'Åsbråten næringspark, Ærø', area_m2: 9600 });
+    expect(out.skipped).toEqual([{ id: '11', reason: expect.stringContaining('kurve 99') }]);
+  });
+
+  it('refuses a file that is not SOSI with exit code 2', () => {
+    const r = cli('stats', 'tests/fixtures/io/sosi/ikke-sosi.sos');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('ikke-sosi.sos: ikke en SOSI-fil');
+  });
+});

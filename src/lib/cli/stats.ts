@@ -33,6 +33,8 @@ export interface StatsOut {
   area_method: string;
   features: StatsFeatureOut[];
   totals: { area_daa: number; farmland_daa: number | null; jobs_land: number };
+  /** Features of the input that could not be used, and why. */
+  skipped: { id: string; reason: string }[];
 }
 
 /** What `stats` reads: file texts (the caller does the I/O) and the reference layers. */
@@ -45,6 +47,8 @@ export interface StatsCommandInput {
   /** Stations and main roads (geodata/kilder/stasjoner.geojson, veger.geojson), CRS from their `crs` member. */
   stations: FeatureCollection;
   roads: FeatureCollection;
+  /** Features the reader already had to skip (SOSI), reported in the output. */
+  skipped?: { id: string; reason: string }[];
 }
 
 const round = (v: number, decimals: number) => {
@@ -110,7 +114,8 @@ export function runStats(input: StatsCommandInput): { ok: true; output: StatsOut
         area_daa: round(sum((x) => x.area_daa), 3),
         farmland_daa: farmland ? round(sum((x) => x.farmland_daa ?? 0), 3) : null,
         jobs_land: round(sum((x) => x.jobs_land), 1)
-      }
+      },
+      skipped: input.skipped ?? []
     }
   };
 }

@@ -56,13 +56,13 @@ function asFeatures(json: unknown): Feature[] | null {
 
 function featureId(f: Feature, index: number): string {
   const props = f.properties ?? {};
-  const id = f.id ?? props.id ?? props.lokalId ?? props.objid;
+  const id = f.id ?? props.id ?? props.lokalId ?? props.objid ?? props.sosi_id;
   return id === undefined || id === null || id === '' ? `#${index + 1}` : String(id);
 }
 
 function featureName(f: Feature, id: string): string {
   const props = f.properties ?? {};
-  for (const key of ['navn', 'name', 'områdenavn', 'omradenavn', 'omrade']) {
+  for (const key of ['navn', 'name', 'områdenavn', 'omradenavn', 'OMRÅDENAVN', 'omrade']) {
     const v = props[key];
     if (typeof v === 'string' && v.trim()) return v;
   }
