@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { runStats, statsToCsv } from '../src/lib/cli/stats.ts';
+import { parseGml } from '../src/lib/io/gml.ts';
 import { parseSosi } from '../src/lib/io/sosi.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,7 +16,7 @@ const USAGE = `Bruk: npm run --silent cli -- <kommando> [valg]
 
 Kommandoer:
   stats <områdefil> [--farmland <fil>] [--crs EPSG:NNNN] [--csv]
-      Områdefil og jordbruksfil kan være GeoJSON (.geojson/.json) eller SOSI (.sos).
+      Områdefil og jordbruksfil kan være GeoJSON (.geojson/.json), SOSI (.sos) eller GML (.gml).
       Areal (planar i EPSG:25832, m² og daa), jordbruksareal inne i hvert område etter
       AR5-klasse (21, 22, 23; fra «arealtype» eller «ARTYPE»), arbeidsplasskapasitet
       (tomteareal og gulvareal), ABC-klasse og nærmeste stasjon. GeoJSON med eller uten
@@ -44,6 +45,14 @@ function readBytes(file: string): Uint8Array {
  * its CRS (KOORDSYS 22/23, or --crs), and the SOSI features that could not be used.
  */
 function readAreas(file: string, crs: string | undefined): { text: string; skipped: { id: string; reason: string }[] } {
+  if (/\.gml$/i.test(file)) {
+    const g = parseGml(readText(file));
+    if (!g.ok) throw new InputError(`${file}: ${g.error.message}`);
+    if (!g.result.crs && !crs) throw new InputError(`${file}: ukjent srsName ${g.result.srsName ?? '(mangler)'}; oppgi --crs (f.eks. --crs EPSG:25832).`);
+    if (g.result.features.features.length === 0) throw new InputError(`${file}: fila har ingen flater som kan brukes.`);
+    const fc = g.result.crs ? { ...g.result.features, crs: { type: 'name', properties: { name: g.result.crs } } } : g.result.features;
+    return { text: JSON.stringify(fc), skipped: g.result.skipped };
+  }
   if (!/\.sos$/i.test(file)) return { text: readText(file), skipped: [] };
   const r = parseSosi(readBytes(file));
   if (!r.ok) throw new InputError(`${file}: ${r.error.message}`);

@@ -108,3 +108,18 @@ describe('npm run cli -- stats with SOSI', () => {
     expect(r.stderr).toContain('ikke-sosi.sos: ikke en SOSI-fil');
   });
 });
+
+describe('npm run cli -- stats with GML', () => {
+  it('reads Plan-GML in EPSG:25833 and AR5 GML as farmland', () => {
+    const r = cli('stats', 'tests/fixtures/io/gml/kommuneplan-25833.gml', '--farmland', 'tests/fixtures/io/gml/ar5-uten-prefiks.gml');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Out;
+    expect(out.crs).toBe('EPSG:25833');
+    expect(out.features[0]).toMatchObject({ id: 'kp.1', name: 'Tofte havn & Sætre' });
+    // 9 600 m² in EPSG:25833 is slightly different in EPSG:25832 (another UTM zone).
+    expect(Math.abs((out.features[0]?.area_m2 ?? 0) / 9600 - 1)).toBeLessThan(0.01);
+    expect(out.skipped).toEqual([{ id: 'kp.2', reason: 'objektet har ingen flategeometri' }]);
+    expect(out.totals.farmland_daa).toBe(0);
+  });
+});

@@ -56,7 +56,7 @@ function asFeatures(json: unknown): Feature[] | null {
 
 function featureId(f: Feature, index: number): string {
   const props = f.properties ?? {};
-  const id = f.id ?? props.id ?? props.lokalId ?? props.objid ?? props.sosi_id;
+  const id = f.id ?? props.id ?? props.lokalId ?? props.objid ?? props.sosi_id ?? props.gml_id;
   return id === undefined || id === null || id === '' ? `#${index + 1}` : String(id);
 }
 
