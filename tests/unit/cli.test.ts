@@ -98,7 +98,7 @@ describe('npm run cli -- stats with SOSI', () => {
     const out = JSON.parse(r.stdout) as Out;
     expect(out.crs).toBe('EPSG:25832');
     expect(out.features).toHaveLength(1);
-    expect(out.features[0]).toMatchObject({ id: '10', name: 'Åsbråten næringspark, Ærø', area_m2: 9600 });
+    expect(out.features[0]).toMatchObject({ id: '10', name: 'Åsbråten næringspark, Ærø', area_m2: 9600, kategori: 'kombinert' });
     expect(out.skipped).toEqual([{ id: '11', reason: expect.stringContaining('kurve 99') }]);
   });
 

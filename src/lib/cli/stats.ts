@@ -6,6 +6,7 @@ import { areaStats } from '../domain/stats.ts';
 import { defaultNorms } from '../domain/norms.ts';
 import { readGeoJsonAreas } from '../io/geojson.ts';
 import { csvCell } from '../io/csv.ts';
+import { kategoriFromArealformal } from '../io/mapping.ts';
 import { roadsIn25832, stationsIn25832 } from '../io/reference-layers.ts';
 
 /** One area in the CLI's `stats` output. Areas are planar in EPSG:25832 unless named spherical. */
@@ -80,10 +81,10 @@ export function runStats(input: StatsCommandInput): { ok: true; output: StatsOut
 
   const ctx = { norms: defaultNorms(), farmland, stations: stationsIn25832(input.stations), mainRoads: roadsIn25832(input.roads) };
   const features: StatsFeatureOut[] = areas.areas.map((a) => {
-    const s = areaStats(
-      { id: a.id, navn: a.name, geometry: a.geometry25832, kategori: a.properties.kategori, utnyttelseBraProsent: a.properties.utnyttelse_bra_prosent },
-      ctx
-    );
+    // Category: the app's own `kategori`, else from the arealformål code (SOSI/GML), else kombinert.
+    const fromCode = kategoriFromArealformal(a.properties.arealformal ?? a.properties.arealformål ?? a.properties.AREALFORMÅL);
+    const kategori = a.properties.kategori ?? ('kategori' in fromCode ? fromCode.kategori : undefined);
+    const s = areaStats({ id: a.id, navn: a.name, geometry: a.geometry25832, kategori, utnyttelseBraProsent: a.properties.utnyttelse_bra_prosent }, ctx);
     return {
       id: a.id,
       name: a.name,

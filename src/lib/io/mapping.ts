@@ -1,0 +1,37 @@
+import type { Kategori } from '../../../seeds/plan.ts';
+
+/**
+ * SOSI arealformål codes (kommuneplan/reguleringsplan, «Bebyggelse og anlegg») and the app
+ * category each maps to. Næring without a more precise use (1300) counts as «kombinert», the
+ * category whose net m² per job spans office to retail. Codes not listed are kept with their
+ * value and reported as unknown by {@link kategoriFromArealformal}.
+ */
+export const AREALFORMAL_KATEGORI: Readonly<Record<number, { navn: string; kategori: Kategori }>> = {
+  1001: { navn: 'Bebyggelse og anlegg', kategori: 'kombinert' },
+  1130: { navn: 'Sentrumsformål', kategori: 'kombinert' },
+  1140: { navn: 'Kjøpesenter', kategori: 'handel/service' },
+  1150: { navn: 'Forretninger', kategori: 'handel/service' },
+  1160: { navn: 'Offentlig eller privat tjenesteyting', kategori: 'offentlig' },
+  1300: { navn: 'Næringsbebyggelse', kategori: 'kombinert' },
+  1800: { navn: 'Kombinert bebyggelse og anleggsformål', kategori: 'kombinert' }
+};
+
+/** Arealbruksstatus codes: 1 nåværende, 2 framtidig, 3 videreutvikling av nåværende. */
+export const AREALBRUKSSTATUS_NAVN: Readonly<Record<number, string>> = { 1: 'Nåværende', 2: 'Framtidig', 3: 'Videreutvikling av nåværende' };
+
+/** The app category for an arealformål code (number or text), or `unknown` with the code as read. */
+export function kategoriFromArealformal(code: unknown): { kategori: Kategori } | { unknown: string } {
+  const n = typeof code === 'number' ? code : typeof code === 'string' ? Number(code.trim()) : Number.NaN;
+  const hit = Number.isInteger(n) ? AREALFORMAL_KATEGORI[n] : undefined;
+  return hit ? { kategori: hit.kategori } : { unknown: String(code ?? '') };
+}
+
+/** Counts the codes in a list of values that the mapping does not know, so they can be listed. */
+export function unknownCodes(values: readonly unknown[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of values) {
+    const r = kategoriFromArealformal(v);
+    if ('unknown' in r) out[r.unknown] = (out[r.unknown] ?? 0) + 1;
+  }
+  return out;
+}
