@@ -68,7 +68,7 @@ describe('npm run cli -- stats', () => {
 
   it.each([
     ['meter-uten-crs.geojson', 'oppgi --crs'],
-    ['ugyldig-ring.geojson', 'Åpen ring'],
+    ['bare-ugyldige.geojson', 'krysser seg selv'],
     ['ikke-json.geojson', 'ikke gyldig JSON'],
     ['finnes-ikke.geojson', 'finnes ikke']
   ])('refuses %s with exit code 2 and one Norwegian line naming the file', (file, text) => {
@@ -80,6 +80,19 @@ describe('npm run cli -- stats', () => {
     expect(lines[0]).toContain(file);
     expect(lines[0]).toContain(text);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('repairs an unclosed ring, skips a self-intersecting polygon with its reason, and exits 0 when anything is kept', () => {
+    const repaired = cli('stats', fixture('ugyldig-ring.geojson'));
+    expect(repaired.status).toBe(0);
+    const a = JSON.parse(repaired.stdout) as Out;
+    expect(a.features.map((f) => f.id)).toEqual(['kvadrat-asker', 'apen']);
+    expect(a.repaired).toEqual([{ id: 'apen', what: expect.stringContaining('lukket') }]);
+    const skipped = cli('stats', fixture('krysser-seg-selv-og-gyldig.geojson'));
+    expect(skipped.status).toBe(0);
+    const b = JSON.parse(skipped.stdout) as Out;
+    expect(b.features.map((f) => f.id)).toEqual(['god']);
+    expect(b.skipped).toEqual([{ id: 'sloyfe', reason: expect.stringContaining('krysser seg selv') }]);
   });
 
   it('refuses unknown options and a conflicting --crs', () => {

@@ -36,6 +36,8 @@ export interface StatsOut {
   totals: { area_daa: number; farmland_daa: number | null; jobs_land: number };
   /** Features of the input that could not be used, and why. */
   skipped: { id: string; reason: string }[];
+  /** Features that were repaired (unambiguous fixes only), and how. */
+  repaired: { id: string; what: string }[];
 }
 
 /** What `stats` reads: file texts (the caller does the I/O) and the reference layers. */
@@ -64,13 +66,14 @@ const round = (v: number, decimals: number) => {
  * Norwegian message naming file, feature and problem for bad input. Never throws for bad input.
  */
 export function runStats(input: StatsCommandInput): { ok: true; output: StatsOut } | { ok: false; message: string } {
-  const areas = readGeoJsonAreas(input.areasText, input.areasFile, { crs: input.crs });
+  // Real files often hold a few broken polygons: repair what is unambiguous, skip the rest.
+  const areas = readGeoJsonAreas(input.areasText, input.areasFile, { crs: input.crs, skipBad: true });
   if (!areas.ok) return { ok: false, message: areas.error.message };
 
   let farmland = null;
   if (input.farmlandText !== undefined) {
     const file = input.farmlandFile ?? 'jordbruksarealer';
-    const read = readGeoJsonAreas(input.farmlandText, file, { crs: input.crs });
+    const read = readGeoJsonAreas(input.farmlandText, file, { crs: input.crs, skipBad: true });
     if (!read.ok) return { ok: false, message: read.error.message };
     const items = read.areas.flatMap((a) => {
       const klasse = ar5Jordbruksklasse(a.properties.arealtype ?? a.properties.ARTYPE ?? a.properties.artype);
@@ -116,7 +119,8 @@ export function runStats(input: StatsCommandInput): { ok: true; output: StatsOut
         farmland_daa: farmland ? round(sum((x) => x.farmland_daa ?? 0), 3) : null,
         jobs_land: round(sum((x) => x.jobs_land), 1)
       },
-      skipped: input.skipped ?? []
+      skipped: [...(input.skipped ?? []), ...areas.skipped.map((x) => ({ id: x.id, reason: x.reason }))],
+      repaired: areas.repaired
     }
   };
 }

@@ -25,8 +25,37 @@ export interface FileError {
 
 /** The result of reading a GeoJSON file of areas. */
 export type ReadResult =
-  | { ok: true; crs: CrsCode; crsFrom: 'option' | 'crs-member' | 'degrees'; areas: ReadArea[] }
+  | {
+      ok: true;
+      crs: CrsCode;
+      crsFrom: 'option' | 'crs-member' | 'degrees';
+      areas: ReadArea[];
+      /** Features left out (only with `skipBad`), with the reason and its code. */
+      skipped: { id: string; reason: string; code: string }[];
+      /** Features repaired (only with `skipBad`): unclosed rings closed. */
+      repaired: { id: string; what: string }[];
+    }
   | { ok: false; error: FileError | GeoError };
+
+/** Closes rings whose last point differs from the first (a new geometry), and says whether it did. */
+function closeRings(g: unknown): { geometry: unknown; closed: boolean } {
+  const geom = g as { type?: unknown; coordinates?: unknown };
+  if (!geom || (geom.type !== 'Polygon' && geom.type !== 'MultiPolygon') || !Array.isArray(geom.coordinates)) return { geometry: g, closed: false };
+  let closed = false;
+  const fix = (ring: unknown) => {
+    if (!Array.isArray(ring) || ring.length < 3) return ring;
+    const first = ring[0] as number[];
+    const last = ring[ring.length - 1] as number[];
+    if (!Array.isArray(first) || !Array.isArray(last) || (first[0] === last[0] && first[1] === last[1])) return ring;
+    closed = true;
+    return [...ring, [...first]];
+  };
+  const coordinates =
+    geom.type === 'Polygon'
+      ? (geom.coordinates as unknown[]).map(fix)
+      : (geom.coordinates as unknown[]).map((p) => (Array.isArray(p) ? p.map(fix) : p));
+  return { geometry: { ...geom, coordinates }, closed };
+}
 
 /** Bounding box of every valid coordinate of the features, or null when there is none. */
 function bboxOfFeatures(features: readonly Feature[]): BBox | null {
@@ -77,7 +106,7 @@ function featureName(f: Feature, id: string): string {
  * feature) and reprojected to EPSG:25832 for planar areas. Non-polygonal features are refused.
  * `fileName` is only used in messages. Never throws.
  */
-export function readGeoJsonAreas(text: string, fileName: string, options: { crs?: string } = {}): ReadResult {
+export function readGeoJsonAreas(text: string, fileName: string, options: { crs?: string; skipBad?: boolean } = {}): ReadResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -127,13 +156,22 @@ export function readGeoJsonAreas(text: string, fileName: string, options: { crs?
   }
 
   const areas: ReadArea[] = [];
+  const skipped: { id: string; reason: string; code: string }[] = [];
+  const repaired: { id: string; what: string }[] = [];
+  let firstError: GeoError | null = null;
   for (const [i, f] of features.entries()) {
     const id = featureId(f, i);
     const name = featureName(f, id);
-    const checked = validatePolygonal(f?.geometry, name === id ? id : `${name} (id ${id})`);
+    // Lenient reading repairs what is unambiguous (an unclosed ring) and skips the rest.
+    const fixed = options.skipBad ? closeRings(f?.geometry) : { geometry: f?.geometry, closed: false };
+    const checked = validatePolygonal(fixed.geometry, name === id ? id : `${name} (id ${id})`);
     if (!checked.ok) {
-      return { ok: false, error: { ...checked.error, message: `${fileName}: ${checked.error.message}` } };
+      if (!options.skipBad) return { ok: false, error: { ...checked.error, message: `${fileName}: ${checked.error.message}` } };
+      firstError ??= checked.error;
+      skipped.push({ id, reason: checked.error.message, code: String(checked.error.reason) });
+      continue;
     }
+    if (fixed.closed) repaired.push({ id, what: 'ring lukket (første punkt lagt til på slutten)' });
     areas.push({
       id,
       name,
@@ -141,6 +179,9 @@ export function readGeoJsonAreas(text: string, fileName: string, options: { crs?
       geometry25832: reprojectGeometry(checked.geometry, crs, 'EPSG:25832'),
       geometry4326: reprojectGeometry(checked.geometry, crs, 'EPSG:4326')
     });
+  }
+  if (!areas.length && firstError) {
+    return { ok: false, error: { ...firstError, message: `${fileName}: ingen objekter kunne brukes; det første: ${firstError.message}` } };
   }
   // A wrong CRS (declared or guessed) shows as coordinates far from Norway.
   const b = bboxOfFeatures(areas.map((a) => ({ type: 'Feature', properties: {}, geometry: a.geometry4326 })));
@@ -151,5 +192,5 @@ export function readGeoJsonAreas(text: string, fileName: string, options: { crs?
       error: { reason: 'outside-norway', message: `${fileName}: koordinatene havner utenfor Norge (${hint}); er koordinatsystemet riktig? Oppgi eventuelt --crs.` }
     };
   }
-  return { ok: true, crs, crsFrom, areas };
+  return { ok: true, crs, crsFrom, areas, skipped, repaired };
 }
