@@ -25,7 +25,8 @@ Kommandoer:
   help
       denne teksten
 
-Avslutningskoder: 0 ok, 2 feil i inndata (melding på standard feil).
+Avslutningskoder: 0 når noe kunne brukes (det som ble hoppet over, står i «skipped»),
+2 når ingenting kunne leses (melding på standard feil).
 `;
 
 /** A problem with the user's input: exit code 2 and one line on stderr. */
