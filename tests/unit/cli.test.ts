@@ -113,6 +113,7 @@ describe('npm run cli -- stats with SOSI', () => {
     expect(out.features).toHaveLength(1);
     expect(out.features[0]).toMatchObject({ id: '10', name: 'Åsbråten næringspark, Ærø', area_m2: 9600, kategori: 'kombinert' });
     expect(out.skipped).toEqual([{ id: '11', reason: expect.stringContaining('kurve 99') }]);
+    expect(out.features[0]?.properties).toMatchObject({ OMRÅDENAVN: 'Åsbråten næringspark, Ærø', AREALFORMÅL: 1300, AREALBRUKSSTATUS: 1 });
   });
 
   it('refuses a file that is not SOSI with exit code 2', () => {

@@ -26,6 +26,8 @@ export interface StatsFeatureOut {
   abc: string;
   abc_fit: string;
   nearest_station: { name: string; distance_m: number } | null;
+  /** The feature's properties as read from the file. */
+  properties: Record<string, unknown>;
 }
 
 /** The CLI's `stats` output (JSON). */
@@ -104,7 +106,8 @@ export function runStats(input: StatsCommandInput): { ok: true; output: StatsOut
       kategori: s.kategori,
       abc: s.abc.klasse,
       abc_fit: s.fit.egnethet,
-      nearest_station: s.nearestStation ? { name: s.nearestStation.navn, distance_m: round(s.nearestStation.distanceM, 1) } : null
+      nearest_station: s.nearestStation ? { name: s.nearestStation.navn, distance_m: round(s.nearestStation.distanceM, 1) } : null,
+      properties: a.properties
     };
   });
   const sum = (f: (x: StatsFeatureOut) => number) => features.reduce((t, x) => t + f(x), 0);
