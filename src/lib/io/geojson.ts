@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { bboxOf, type BBox } from '../geo/bbox.ts';
-import { crsFromGeoJson, looksLikeDegrees, normalizeCrs, reprojectGeometry, SUPPORTED_CRS, type CrsCode } from '../geo/crs.ts';
+import { crsFromGeoJson, guessUtmCrs, looksLikeDegrees, normalizeCrs, reprojectGeometry, SUPPORTED_CRS, type CrsCode } from '../geo/crs.ts';
 import { validatePolygonal, type GeoError } from '../geo/validate.ts';
 
 /** A polygon feature read from a file, in EPSG:25832 (for areas) and WGS84 (for display). */
@@ -28,7 +28,10 @@ export type ReadResult =
   | {
       ok: true;
       crs: CrsCode;
-      crsFrom: 'option' | 'crs-member' | 'degrees';
+      /** Where the CRS came from; `guessed` (only with `guessUtm`) must be confirmed by the user. */
+      crsFrom: 'option' | 'crs-member' | 'degrees' | 'guessed';
+      /** Features in the file (read, before any was skipped). */
+      featuresRead: number;
       areas: ReadArea[];
       /** Features left out (only with `skipBad`), with the reason and its code. */
       skipped: { id: string; reason: string; code: string }[];
@@ -106,13 +109,30 @@ function featureName(f: Feature, id: string): string {
  * feature) and reprojected to EPSG:25832 for planar areas. Non-polygonal features are refused.
  * `fileName` is only used in messages. Never throws.
  */
-export function readGeoJsonAreas(text: string, fileName: string, options: { crs?: string; skipBad?: boolean } = {}): ReadResult {
+export function readGeoJsonAreas(text: string, fileName: string, options: ReadOptions = {}): ReadResult {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
     return { ok: false, error: { reason: 'invalid-json', message: `${fileName}: ikke gyldig JSON (${(e as Error).message}).` } };
   }
+  return readAreasFromJson(json, fileName, options);
+}
+
+/** Options for {@link readGeoJsonAreas} and {@link readAreasFromJson}. */
+export interface ReadOptions {
+  /** The CRS of coordinates when the file does not say (EPSG code in any known form). */
+  crs?: string;
+  /** Repair what is unambiguous (unclosed rings) and skip features that cannot be used. */
+  skipBad?: boolean;
+  /** Without a CRS and with coordinates in metres, guess EPSG:25832/25833 from the ranges over Norway. */
+  guessUtm?: boolean;
+  /** Called now and then with the share of features done (0–1). */
+  onProgress?: (fraction: number) => void;
+}
+
+/** As {@link readGeoJsonAreas}, for GeoJSON already parsed (or built by another reader). Never throws. */
+export function readAreasFromJson(json: unknown, fileName: string, options: ReadOptions = {}): ReadResult {
   const features = asFeatures(json);
   if (!features) {
     return { ok: false, error: { reason: 'not-geojson', message: `${fileName}: ikke GeoJSON (forventet FeatureCollection, Feature eller Polygon).` } };
@@ -122,7 +142,7 @@ export function readGeoJsonAreas(text: string, fileName: string, options: { crs?
   }
 
   let crs: CrsCode;
-  let crsFrom: 'option' | 'crs-member' | 'degrees';
+  let crsFrom: 'option' | 'crs-member' | 'degrees' | 'guessed';
   const given = options.crs === undefined ? null : normalizeCrs(options.crs);
   if (options.crs !== undefined && !given) {
     return { ok: false, error: { reason: 'unknown-crs', message: `${fileName}: ukjent koordinatsystem «${options.crs}» (kjente: ${SUPPORTED_CRS.join(', ')}).` } };
@@ -142,7 +162,11 @@ export function readGeoJsonAreas(text: string, fileName: string, options: { crs?
     crsFrom = 'option';
   } else {
     const b = bboxOfFeatures(features);
-    if (b && !looksLikeDegrees(b)) {
+    const guess = b && options.guessUtm ? guessUtmCrs(b) : null;
+    if (b && !looksLikeDegrees(b) && guess) {
+      crs = guess;
+      crsFrom = 'guessed';
+    } else if (b && !looksLikeDegrees(b)) {
       return {
         ok: false,
         error: {
@@ -150,16 +174,19 @@ export function readGeoJsonAreas(text: string, fileName: string, options: { crs?
           message: `${fileName}: koordinatene kan ikke være lengde/bredde i grader, og fila oppgir ikke koordinatsystem; oppgi --crs (f.eks. --crs EPSG:25832).`
         }
       };
+    } else {
+      crs = 'EPSG:4326';
+      crsFrom = 'degrees';
     }
-    crs = 'EPSG:4326';
-    crsFrom = 'degrees';
   }
 
   const areas: ReadArea[] = [];
   const skipped: { id: string; reason: string; code: string }[] = [];
   const repaired: { id: string; what: string }[] = [];
   let firstError: GeoError | null = null;
+  const every = Math.max(1, Math.floor(features.length / 100));
   for (const [i, f] of features.entries()) {
+    if (options.onProgress && i % every === 0) options.onProgress(i / features.length);
     const id = featureId(f, i);
     const name = featureName(f, id);
     // Lenient reading repairs what is unambiguous (an unclosed ring) and skips the rest.
@@ -192,5 +219,5 @@ export function readGeoJsonAreas(text: string, fileName: string, options: { crs?
       error: { reason: 'outside-norway', message: `${fileName}: koordinatene havner utenfor Norge (${hint}); er koordinatsystemet riktig? Oppgi eventuelt --crs.` }
     };
   }
-  return { ok: true, crs, crsFrom, areas, skipped, repaired };
+  return { ok: true, crs, crsFrom, featuresRead: features.length, areas, skipped, repaired };
 }
