@@ -7,8 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { runStats, statsToCsv } from '../src/lib/cli/stats.ts';
-import { parseGml } from '../src/lib/io/gml.ts';
-import { parseSosi } from '../src/lib/io/sosi.ts';
+import { readAreaFile, type ReadFileOk } from '../src/lib/io/read-file.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -16,9 +15,10 @@ const USAGE = `Bruk: npm run --silent cli -- <kommando> [valg]
 
 Kommandoer:
   stats <områdefil> [--farmland <fil>] [--crs EPSG:NNNN] [--csv]
-      Områdefil og jordbruksfil kan være GeoJSON (.geojson/.json), SOSI (.sos) eller GML (.gml).
+      Områdefil og jordbruksfil kan være GeoJSON (.geojson/.json), SOSI (.sos), GML (.gml)
+      eller shapefil i zip (.zip med .shp, .dbf, .prj og gjerne .cpg).
       Areal (planar i EPSG:25832, m² og daa), jordbruksareal inne i hvert område etter
-      AR5-klasse (21, 22, 23; fra «arealtype» eller «ARTYPE»), arbeidsplasskapasitet
+      AR5-klasse (21, 22, 23; fra «arealtype», «ARTYPE» eller «AREALTYPE»), arbeidsplasskapasitet
       (tomteareal og gulvareal), ABC-klasse og nærmeste stasjon. GeoJSON med eller uten
       «crs»; uten «crs» må koordinatene være grader (EPSG:4326), ellers oppgi --crs.
       Skriver JSON (eller CSV med --csv) på standard ut.
@@ -41,36 +41,11 @@ function readBytes(file: string): Uint8Array {
   }
 }
 
-/**
- * Reads an input file as GeoJSON text: GeoJSON as it is, SOSI (.sos) converted to GeoJSON with
- * its CRS (KOORDSYS 22/23, or --crs), and the SOSI features that could not be used.
- */
-function readAreas(file: string, crs: string | undefined): { text: string; skipped: { id: string; reason: string }[] } {
-  if (/\.gml$/i.test(file)) {
-    const g = parseGml(readText(file));
-    if (!g.ok) throw new InputError(`${file}: ${g.error.message}`);
-    if (!g.result.crs && !crs) throw new InputError(`${file}: ukjent srsName ${g.result.srsName ?? '(mangler)'}; oppgi --crs (f.eks. --crs EPSG:25832).`);
-    if (g.result.features.features.length === 0) throw new InputError(`${file}: fila har ingen flater som kan brukes.`);
-    const fc = g.result.crs ? { ...g.result.features, crs: { type: 'name', properties: { name: g.result.crs } } } : g.result.features;
-    return { text: JSON.stringify(fc), skipped: g.result.skipped };
-  }
-  if (!/\.sos$/i.test(file)) return { text: readText(file), skipped: [] };
-  const r = parseSosi(readBytes(file));
-  if (!r.ok) throw new InputError(`${file}: ${r.error.message}`);
-  const fileCrs = r.result.crs;
-  if (!fileCrs && !crs) throw new InputError(`${file}: ukjent ..KOORDSYS ${r.result.koordsys ?? '(mangler)'}; oppgi --crs (f.eks. --crs EPSG:25832).`);
-  if (r.result.features.features.length === 0) throw new InputError(`${file}: fila har ingen flater som kan brukes.`);
-  const fc = fileCrs ? { ...r.result.features, crs: { type: 'name', properties: { name: fileCrs } } } : r.result.features;
-  return { text: JSON.stringify(fc), skipped: r.result.skipped.map((x) => ({ id: x.id, reason: `${x.reason} (linje ${x.line})` })) };
-}
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${file}: fila finnes ikke.` : `${file}: kan ikke leses (${code ?? (e as Error).message}).`);
-  }
+/** Reads an area or farmland file by its extension; a file that gives nothing usable is an input error. */
+async function readAreas(file: string, crs: string | undefined): Promise<ReadFileOk> {
+  const r = await readAreaFile(readBytes(file), file, { crs });
+  if (!r.ok) throw new InputError(r.message);
+  return r;
 }
 
 function readGeodata(name: string): FeatureCollection {
@@ -100,34 +75,24 @@ function parseStatsArgs(args: string[]): { file: string; farmland?: string; crs?
   return { file, farmland, crs, csv };
 }
 
-function stats(args: string[]): number {
+async function stats(args: string[]): Promise<number> {
   const opts = parseStatsArgs(args);
-  const areas = readAreas(opts.file, opts.crs);
-  const farmland = opts.farmland === undefined ? undefined : readAreas(opts.farmland, opts.crs);
-  const result = runStats({
-    areasFile: opts.file,
-    areasText: areas.text,
-    farmlandFile: opts.farmland,
-    farmlandText: farmland?.text,
-    skipped: [...areas.skipped, ...(farmland?.skipped ?? [])],
-    crs: opts.crs,
-    stations: readGeodata('kilder/stasjoner.geojson'),
-    roads: readGeodata('kilder/veger.geojson')
-  });
-  if (!result.ok) throw new InputError(result.message);
-  process.stdout.write(opts.csv ? statsToCsv(result.output) : JSON.stringify(result.output, null, 2) + '\n');
+  const areas = await readAreas(opts.file, opts.crs);
+  const farmland = opts.farmland === undefined ? undefined : await readAreas(opts.farmland, opts.crs);
+  const output = runStats({ areas, farmland, stations: readGeodata('kilder/stasjoner.geojson'), roads: readGeodata('kilder/veger.geojson') });
+  process.stdout.write(opts.csv ? statsToCsv(output) : JSON.stringify(output, null, 2) + '\n');
   return 0;
 }
 
 /** Runs the CLI with the given arguments and returns the exit code. */
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (!command || command === 'help' || command === '--help' || command === '-h') {
       process.stdout.write(USAGE);
       return 0;
     }
-    if (command === 'stats') return stats(rest);
+    if (command === 'stats') return await stats(rest);
     throw new InputError(`Ukjent kommando «${command}». Se «npm run cli -- help».`);
   } catch (e) {
     if (e instanceof InputError) {
@@ -139,4 +104,4 @@ export function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

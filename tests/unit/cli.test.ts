@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StatsOut } from '../../src/lib/cli/stats.ts';
+import { latin1, PRJ_25832, writeDbf, writeShp, writeZip } from '../../src/lib/io/shapefile.test-helper.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => path.join('tests/fixtures/cli', name);
@@ -135,5 +138,36 @@ describe('npm run cli -- stats with GML', () => {
     expect(Math.abs((out.features[0]?.area_m2 ?? 0) / 9600 - 1)).toBeLessThan(0.01);
     expect(out.skipped).toEqual([{ id: 'kp.2', reason: 'objektet har ingen flategeometri' }]);
     expect(out.totals.farmland_daa).toBe(0);
+  });
+});
+
+describe('npm run cli -- stats with a zipped shapefile', () => {
+  it('reads .zip (.shp, .dbf in ISO 8859-1, .prj for EPSG:25832) with Æ/Ø/Å right', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'naering-shp-'));
+    const file = path.join(dir, 'kommuneplan.zip');
+    const square: [number, number][] = [
+      [585000, 6634000],
+      [585000, 6634100],
+      [585100, 6634100],
+      [585100, 6634000],
+      [585000, 6634000]
+    ];
+    writeFileSync(
+      file,
+      writeZip({
+        'kommuneplan.shp': writeShp([[square], null]),
+        'kommuneplan.dbf': writeDbf([{ OMRADENAVN: 'Holmen/Ærø næring', AREALFORMA: '1300' }, { OMRADENAVN: 'Tom', AREALFORMA: '1300' }], latin1),
+        'kommuneplan.prj': new TextEncoder().encode(PRJ_25832)
+      })
+    );
+    const r = cli('stats', file);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as Out;
+    expect(out.crs).toBe('EPSG:25832');
+    expect(out.features).toHaveLength(1);
+    expect(out.features[0]).toMatchObject({ area_m2: 10000, properties: { OMRADENAVN: 'Holmen/Ærø næring', AREALFORMA: '1300' } });
+    // The null shape is skipped with a reason, not dropped silently.
+    expect(out.skipped).toEqual([{ id: '#2', reason: expect.any(String) }]);
   });
 });

@@ -4,7 +4,7 @@ import { areaSphericalM2, m2ToDaa } from '../geo/area.ts';
 import { buildOverlapIndex } from '../geo/overlap.ts';
 import { areaStats } from '../domain/stats.ts';
 import { defaultNorms } from '../domain/norms.ts';
-import { readGeoJsonAreas } from '../io/geojson.ts';
+import type { ReadFileOk } from '../io/read-file.ts';
 import { csvCell } from '../io/csv.ts';
 import { kategoriFromArealformal } from '../io/mapping.ts';
 import { roadsIn25832, stationsIn25832 } from '../io/reference-layers.ts';
@@ -42,18 +42,14 @@ export interface StatsOut {
   repaired: { id: string; what: string }[];
 }
 
-/** What `stats` reads: file texts (the caller does the I/O) and the reference layers. */
+/** What `stats` computes with: the files as read by {@link readAreaFile}, and the reference layers. */
 export interface StatsCommandInput {
-  areasFile: string;
-  areasText: string;
-  farmlandFile?: string;
-  farmlandText?: string;
-  crs?: string;
+  areas: ReadFileOk;
+  /** AR5 farmland (class from `arealtype`, `ARTYPE` or `AREALTYPE`). */
+  farmland?: ReadFileOk;
   /** Stations and main roads (geodata/kilder/stasjoner.geojson, veger.geojson), CRS from their `crs` member. */
   stations: FeatureCollection;
   roads: FeatureCollection;
-  /** Features the reader already had to skip (SOSI), reported in the output. */
-  skipped?: { id: string; reason: string }[];
 }
 
 const round = (v: number, decimals: number) => {
@@ -62,23 +58,16 @@ const round = (v: number, decimals: number) => {
 };
 
 /**
- * Runs `stats`: reads the areas (and optional AR5 farmland, class from `arealtype` or `ARTYPE`),
- * and computes per area: planar area in EPSG:25832 (and spherical for contrast), farmland inside,
- * job capacity (land and floor models), ABC class and nearest station. Returns a one-line
- * Norwegian message naming file, feature and problem for bad input. Never throws for bad input.
+ * Runs `stats` on areas already read (and optional AR5 farmland): per area, planar area in
+ * EPSG:25832 (and spherical for contrast), farmland inside, job capacity (land and floor
+ * models), ABC class and nearest station, with the source properties as read.
  */
-export function runStats(input: StatsCommandInput): { ok: true; output: StatsOut } | { ok: false; message: string } {
-  // Real files often hold a few broken polygons: repair what is unambiguous, skip the rest.
-  const areas = readGeoJsonAreas(input.areasText, input.areasFile, { crs: input.crs, skipBad: true });
-  if (!areas.ok) return { ok: false, message: areas.error.message };
-
+export function runStats(input: StatsCommandInput): StatsOut {
+  const areas = input.areas;
   let farmland = null;
-  if (input.farmlandText !== undefined) {
-    const file = input.farmlandFile ?? 'jordbruksarealer';
-    const read = readGeoJsonAreas(input.farmlandText, file, { crs: input.crs, skipBad: true });
-    if (!read.ok) return { ok: false, message: read.error.message };
-    const items = read.areas.flatMap((a) => {
-      const klasse = ar5Jordbruksklasse(a.properties.arealtype ?? a.properties.ARTYPE ?? a.properties.artype);
+  if (input.farmland) {
+    const items = input.farmland.areas.flatMap((a) => {
+      const klasse = ar5Jordbruksklasse(a.properties.arealtype ?? a.properties.ARTYPE ?? a.properties.artype ?? a.properties.AREALTYPE);
       return klasse ? [{ geometry: a.geometry25832, key: klasse }] : [];
     });
     farmland = buildOverlapIndex(items);
@@ -112,8 +101,6 @@ export function runStats(input: StatsCommandInput): { ok: true; output: StatsOut
   });
   const sum = (f: (x: StatsFeatureOut) => number) => features.reduce((t, x) => t + f(x), 0);
   return {
-    ok: true,
-    output: {
       crs: areas.crs,
       area_method: 'planar i EPSG:25832 (EUREF89 UTM sone 32); area_daa_spherical er sfærisk (turf.area på WGS84), bare til sammenligning',
       features,
@@ -122,9 +109,8 @@ export function runStats(input: StatsCommandInput): { ok: true; output: StatsOut
         farmland_daa: farmland ? round(sum((x) => x.farmland_daa ?? 0), 3) : null,
         jobs_land: round(sum((x) => x.jobs_land), 1)
       },
-      skipped: [...(input.skipped ?? []), ...areas.skipped.map((x) => ({ id: x.id, reason: x.reason }))],
-      repaired: areas.repaired
-    }
+      skipped: [...areas.skipped, ...(input.farmland?.skipped ?? [])],
+      repaired: [...areas.repaired, ...(input.farmland?.repaired ?? [])]
   };
 }
 

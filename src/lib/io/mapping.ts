@@ -16,6 +16,30 @@ export const AREALFORMAL_KATEGORI: Readonly<Record<number, { navn: string; kateg
   1800: { navn: 'Kombinert bebyggelse og anleggsformål', kategori: 'kombinert' }
 };
 
+/**
+ * Arealformål codes (SOSI code list for kommuneplan/reguleringsplan) that are known and are not
+ * næringsareal: an import of a whole kommuneplan leaves them out of the næring layer and counts
+ * them in its report. Codes in neither this list nor {@link AREALFORMAL_KATEGORI} are unknown:
+ * kept, and listed.
+ */
+export const AREALFORMAL_ANNET: Readonly<Record<number, string>> = {
+  1110: 'Boligbebyggelse',
+  1120: 'Fritidsbebyggelse',
+  1170: 'Fritids- og turistformål',
+  1200: 'Råstoffutvinning',
+  1400: 'Idrettsanlegg',
+  1500: 'Andre typer bebyggelse og anlegg',
+  1600: 'Uteoppholdsareal',
+  1700: 'Grav- og urnelund',
+  2001: 'Samferdselsanlegg og teknisk infrastruktur',
+  3001: 'Grønnstruktur',
+  4001: 'Forsvaret',
+  5001: 'Landbruks-, natur- og friluftsformål samt reindrift',
+  5100: 'LNFR-areal for nødvendige tiltak for landbruk og reindrift',
+  5200: 'LNFR-areal for spredt bolig-, fritids- eller næringsbebyggelse',
+  6001: 'Bruk og vern av sjø og vassdrag med tilhørende strandsone'
+};
+
 /** Arealbruksstatus codes: 1 nåværende, 2 framtidig, 3 videreutvikling av nåværende. */
 export const AREALBRUKSSTATUS_NAVN: Readonly<Record<number, string>> = { 1: 'Nåværende', 2: 'Framtidig', 3: 'Videreutvikling av nåværende' };
 

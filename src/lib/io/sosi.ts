@@ -17,6 +17,8 @@ export interface SosiResult {
   encoding: 'utf-8' | 'iso-8859-1';
   features: FeatureCollection<Polygon | MultiPolygon>;
   skipped: SosiSkipped[];
+  /** False when the file ends without .SLUTT (it may have been cut short). */
+  complete: boolean;
 }
 
 /** A SOSI problem that stops the whole file (not a SOSI file, no header). */
@@ -82,7 +84,7 @@ function unquote(v: string): string {
  * EPSG:25833; others give crs null). Rings are closed and consecutive duplicate points removed;
  * a flate that cannot be built is skipped with its reason and line. Never throws.
  */
-export function parseSosi(bytes: Uint8Array): { ok: true; result: SosiResult } | { ok: false; error: SosiError } {
+export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: number) => void } = {}): { ok: true; result: SosiResult } | { ok: false; error: SosiError } {
   const { text, encoding } = decodeSosi(bytes);
   const lines = text.split(/\r?\n/);
   if (!lines.some((l) => /^\s*\.HODE\b/.test(l))) {
@@ -91,7 +93,10 @@ export function parseSosi(bytes: Uint8Array): { ok: true; result: SosiResult } |
   const groups: Group[] = [];
   let current: Group | null = null;
   let lastKey: string | null = null;
+  let complete = false;
+  const every = 50_000;
   for (const [i, raw] of lines.entries()) {
+    if (options.onProgress && i % every === 0) options.onProgress((0.9 * i) / lines.length);
     const line = stripComment(raw).trim();
     if (!line) continue;
     const head = /^(\.+)([^\s.][^\s]*)\s*(.*)$/.exec(line);
@@ -108,7 +113,10 @@ export function parseSosi(bytes: Uint8Array): { ok: true; result: SosiResult } |
     const key = (head[2] ?? '').toUpperCase();
     const value = head[3] ?? '';
     if (dots === 1) {
-      if (key === 'SLUTT') break;
+      if (key === 'SLUTT') {
+        complete = true;
+        break;
+      }
       current = { kind: key, id: value.replace(/:\s*$/, '').trim(), line: i + 1, attrs: new Map(), coords: [], refs: '' };
       groups.push(current);
       lastKey = null;
@@ -212,7 +220,8 @@ export function parseSosi(bytes: Uint8Array): { ok: true; result: SosiResult } |
       koordsys: Number.isFinite(koordsys) ? koordsys : null,
       encoding,
       features: { type: 'FeatureCollection', features },
-      skipped
+      skipped,
+      complete
     }
   };
 }

@@ -1,0 +1,79 @@
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { CrsCode } from '../geo/crs.ts';
+import { jordbrukLayerFrom, naeringLayerFrom, type ImportKind, type ReportGroup } from './plan-layers.ts';
+import { readAreaFile, type InputFormat, type ReadFileError } from './read-file.ts';
+
+/** The report shown after an import: what was read, kept, left out and why, and the totals. */
+export interface ImportReport {
+  fileName: string;
+  kind: ImportKind;
+  format: InputFormat;
+  crs: CrsCode;
+  crsFrom: 'file' | 'option' | 'degrees' | 'guessed';
+  /** Objects in the file. */
+  featuresRead: number;
+  /** Objects in the app's layer. */
+  kept: number;
+  /** Objects that could not be used as polygons, with id (and SOSI line) and reason. */
+  skipped: { id: string; reason: string }[];
+  repaired: { id: string; what: string }[];
+  /** Valid polygons left out of the layer (not næring, not farmland, no status), by reason. */
+  leftOut: ReportGroup[];
+  /** Kept objects the user should know about (unknown codes, status 3). */
+  notes: ReportGroup[];
+  /** Notes on the file itself (encoding, possibly cut short). */
+  fileNotes: string[];
+  /** Planar areas in EPSG:25832, daa: næring by status, or farmland by AR5 class. */
+  totalsDaa: Record<string, number>;
+}
+
+/** A successful import: the app layer (EPSG:25832) and its report. */
+export interface ImportOk {
+  ok: true;
+  report: ImportReport;
+  layer: FeatureCollection<Polygon | MultiPolygon>;
+}
+
+/** What one import asks for. */
+export interface ImportRequest {
+  bytes: Uint8Array;
+  fileName: string;
+  kind: ImportKind;
+  /** The CRS when the file does not state one (after the user chose or confirmed it). */
+  crs?: string;
+}
+
+/**
+ * Imports a kommuneplan (næringsareal) or AR5 (farmland) file into an app layer: reads it by
+ * extension (GeoJSON, SOSI, GML, zipped shapefile), validates, repairs and skips with reasons,
+ * reprojects to EPSG:25832 and maps codes to the app's categories. GeoJSON in metres without a
+ * CRS gets a guessed UTM zone (`crsFrom: 'guessed'`) that the user must confirm. Never throws.
+ */
+export async function importPlanFile(req: ImportRequest, onProgress?: (phase: 'parse' | 'check', fraction: number) => void): Promise<ImportOk | ReadFileError> {
+  const read = await readAreaFile(req.bytes, req.fileName, { crs: req.crs, guessUtm: true, onProgress });
+  if (!read.ok) return read;
+  const made = req.kind === 'naering' ? naeringLayerFrom(read.areas, req.fileName) : jordbrukLayerFrom(read.areas, req.fileName);
+  if (made.kept === 0) {
+    const what = req.kind === 'naering' ? 'ingen næringsareal (arealformål 1300, 1160, 1800 …)' : 'ikke jordbruksareal (AR5 arealtype 21, 22 eller 23)';
+    return { ok: false, reason: 'no-polygons', message: `${req.fileName}: fila har ${read.areas.length} flater, men ${what}; er det riktig filtype?` };
+  }
+  return {
+    ok: true,
+    layer: made.layer,
+    report: {
+      fileName: req.fileName,
+      kind: req.kind,
+      format: read.format,
+      crs: read.crs,
+      crsFrom: read.crsFrom,
+      featuresRead: read.featuresRead,
+      kept: made.kept,
+      skipped: read.skipped,
+      repaired: read.repaired,
+      leftOut: made.leftOut,
+      notes: made.notes,
+      fileNotes: read.notes,
+      totalsDaa: made.totalsDaa
+    }
+  };
+}

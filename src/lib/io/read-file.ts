@@ -1,0 +1,190 @@
+import type { FeatureCollection } from 'geojson';
+import type { CrsCode } from '../geo/crs.ts';
+import { readAreasFromJson, type ReadArea } from './geojson.ts';
+import { parseGml } from './gml.ts';
+import { parseShapefileZip } from './shapefile.ts';
+import { parseSosi } from './sosi.ts';
+
+/** The file formats the importers read, chosen by file extension. */
+export type InputFormat = 'geojson' | 'sosi' | 'gml' | 'shapefile';
+
+/** File extensions the importers accept (for the file picker and messages). */
+export const INPUT_EXTENSIONS = ['.geojson', '.json', '.sos', '.gml', '.zip'] as const;
+
+/** The largest file the importers read, in bytes (300 MB); bigger files are refused with a message. */
+export const MAX_INPUT_BYTES = 300 * 1024 * 1024;
+
+/** The format of a file from its name, or null when the extension is not one we read. */
+export function formatOf(fileName: string): InputFormat | null {
+  const ext = /\.([^.\/\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  if (ext === 'geojson' || ext === 'json') return 'geojson';
+  if (ext === 'sos' || ext === 'sosi') return 'sosi';
+  if (ext === 'gml' || ext === 'xml') return 'gml';
+  if (ext === 'zip') return 'shapefile';
+  return null;
+}
+
+/** Why a file could not be read at all (each with a Norwegian message naming the file). */
+export type ReadFileReason =
+  | 'empty'
+  | 'too-large'
+  | 'unknown-format'
+  | 'not-sosi'
+  | 'not-gml'
+  | 'not-zip'
+  | 'no-shp'
+  | 'several-layers'
+  | 'bad-shp'
+  | 'invalid-json'
+  | 'not-geojson'
+  | 'unknown-crs'
+  | 'crs-conflict'
+  | 'crs-needed'
+  | 'no-features'
+  | 'no-polygons'
+  | 'outside-norway';
+
+/** A file that gave nothing usable. `message` is one Norwegian sentence that starts with the file name. */
+export interface ReadFileError {
+  ok: false;
+  reason: ReadFileReason;
+  message: string;
+}
+
+/** What a file gave: its polygons in EPSG:25832 (and WGS84), what was skipped or repaired, and how. */
+export interface ReadFileOk {
+  ok: true;
+  format: InputFormat;
+  /** The CRS the coordinates were read in. */
+  crs: CrsCode;
+  /** `file`: stated by the file; `option`: given by the user; `degrees`: WGS84 because every coordinate is degrees; `guessed`: from the coordinate ranges (to be confirmed). */
+  crsFrom: 'file' | 'option' | 'degrees' | 'guessed';
+  /** Objects in the file (polygons and the ones that could not be used). */
+  featuresRead: number;
+  areas: ReadArea[];
+  /** Objects left out, with their id (and SOSI line) and the reason in Norwegian. */
+  skipped: { id: string; reason: string }[];
+  /** Objects repaired (unambiguous fixes only), and how. */
+  repaired: { id: string; what: string }[];
+  /** Other things the user should know (encoding used, a file that may be cut short). */
+  notes: string[];
+}
+
+/** Options for {@link readAreaFile}. */
+export interface ReadFileOptions {
+  /** The CRS when the file does not state one (EPSG code in any known form). */
+  crs?: string;
+  /** Guess EPSG:25832/25833 for GeoJSON in metres without a CRS (the app asks the user to confirm). */
+  guessUtm?: boolean;
+  /** Progress: `parse` while the file is read, `check` while each polygon is validated; fraction 0–1. */
+  onProgress?: (phase: 'parse' | 'check', fraction: number) => void;
+}
+
+const fail = (reason: ReadFileReason, fileName: string, message: string): ReadFileError => ({ ok: false, reason, message: `${fileName}: ${message}` });
+
+function decodeJsonText(bytes: Uint8Array): { text: string; note: string | null } {
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), note: null };
+  } catch {
+    return { text: new TextDecoder('iso-8859-1').decode(body), note: 'fila er ikke gyldig UTF-8 (som GeoJSON skal være); lest som ISO 8859-1' };
+  }
+}
+
+/**
+ * Reads a file of polygons by its extension: GeoJSON (.geojson/.json, any supported CRS), SOSI
+ * (.sos), GML (.gml: Plan-GML, FKB-AR5) or a zipped shapefile (.zip). Validates every polygon,
+ * repairs what is unambiguous (unclosed rings, repeated points), skips the rest with a reason,
+ * and reprojects to EPSG:25832 for planar areas. Attributes are kept as read. Never throws;
+ * a file that gives nothing usable is an error whose message names the file and the reason.
+ */
+export async function readAreaFile(bytes: Uint8Array, fileName: string, options: ReadFileOptions = {}): Promise<ReadFileOk | ReadFileError> {
+  if (bytes.length === 0) return fail('empty', fileName, 'fila er tom.');
+  if (bytes.length > MAX_INPUT_BYTES) {
+    return fail('too-large', fileName, `fila er for stor (${Math.round(bytes.length / 1e6)} MB; grensen er ${MAX_INPUT_BYTES / 1024 / 1024} MB). Del den opp, for eksempel per område.`);
+  }
+  const format = formatOf(fileName);
+  if (!format) return fail('unknown-format', fileName, `ukjent filtype; appen leser ${INPUT_EXTENSIONS.join(', ')} (GeoJSON, SOSI, GML og shapefil i zip).`);
+  const progress = options.onProgress;
+  progress?.('parse', 0);
+
+  const notes: string[] = [];
+  let json: unknown;
+  let fileCrs: CrsCode | null = null;
+  let skipped: { id: string; reason: string }[] = [];
+  if (format === 'geojson') {
+    const { text, note } = decodeJsonText(bytes);
+    if (note) notes.push(note);
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      return fail('invalid-json', fileName, `ikke gyldig JSON (${(e as Error).message}); er fila avkortet?`);
+    }
+  } else if (format === 'sosi') {
+    const r = parseSosi(bytes, { onProgress: progress ? (f) => progress('parse', f) : undefined });
+    if (!r.ok) return fail('not-sosi', fileName, r.error.message);
+    if (!r.result.crs && !options.crs) {
+      return fail('crs-needed', fileName, `ukjent ..KOORDSYS ${r.result.koordsys ?? '(mangler)'}; oppgi koordinatsystem (f.eks. EPSG:25832).`);
+    }
+    if (!r.result.complete) notes.push('fila slutter uten .SLUTT og kan være avkortet');
+    notes.push(`tegnsett: ${r.result.encoding === 'utf-8' ? 'UTF-8' : 'ISO 8859-1'}`);
+    fileCrs = r.result.crs;
+    json = r.result.features;
+    skipped = r.result.skipped.map((x) => ({ id: x.id, reason: `${x.reason} (linje ${x.line})` }));
+    if (!r.result.features.features.length && !skipped.length) return fail('no-polygons', fileName, 'fila har ingen flater (.FLATE).');
+  } else if (format === 'gml') {
+    const { text } = decodeJsonText(bytes);
+    const r = parseGml(text);
+    if (!r.ok) return fail('not-gml', fileName, r.error.message);
+    if (!r.result.crs && !options.crs) {
+      return fail('crs-needed', fileName, `ukjent srsName ${r.result.srsName ?? '(mangler)'}; oppgi koordinatsystem (f.eks. EPSG:25832).`);
+    }
+    fileCrs = r.result.crs;
+    json = r.result.features;
+    skipped = r.result.skipped;
+    if (!r.result.features.features.length && !skipped.length) return fail('no-polygons', fileName, 'fila har ingen flater.');
+  } else {
+    const r = await parseShapefileZip(bytes);
+    if (!r.ok) return fail(r.error.reason, fileName, r.error.message);
+    if (r.result.prj && !r.result.crs && !options.crs) {
+      return fail('crs-needed', fileName, `koordinatsystemet i .prj er ikke støttet («${r.result.prj.slice(0, 60)}…»); oppgi koordinatsystem (f.eks. EPSG:25832).`);
+    }
+    notes.push(`shapefil-lag ${r.result.layer}, tegnsett ${r.result.encoding}${r.result.prj ? '' : ', ingen .prj'}`);
+    fileCrs = r.result.crs;
+    json = r.result.features;
+  }
+  progress?.('parse', 1);
+
+  const withCrs = fileCrs ? { ...(json as FeatureCollection), crs: { type: 'name', properties: { name: fileCrs } } } : json;
+  const read = readAreasFromJson(withCrs, fileName, {
+    crs: fileCrs ? undefined : options.crs,
+    skipBad: true,
+    guessUtm: options.guessUtm,
+    onProgress: progress ? (f) => progress('check', f) : undefined
+  });
+  if (!read.ok) {
+    const reason = read.error.reason;
+    const known: ReadFileReason[] = ['invalid-json', 'not-geojson', 'unknown-crs', 'crs-conflict', 'crs-needed', 'no-features', 'outside-norway'];
+    if (known.includes(reason as ReadFileReason)) {
+      const message = read.error.message.startsWith(`${fileName}: `) ? read.error.message : `${fileName}: ${read.error.message}`;
+      return { ok: false, reason: reason as ReadFileReason, message };
+    }
+    // Every feature failed validation: name the first problem.
+    return { ok: false, reason: 'no-polygons', message: read.error.message.startsWith(fileName) ? read.error.message : `${fileName}: ${read.error.message}` };
+  }
+  if (!read.areas.length) {
+    return fail('no-polygons', fileName, skipped.length ? `ingen flater kunne brukes; den første: ${skipped[0]?.reason ?? ''}` : 'fila har ingen flater.');
+  }
+  progress?.('check', 1);
+  return {
+    ok: true,
+    format,
+    crs: read.crs,
+    crsFrom: read.crsFrom === 'crs-member' ? 'file' : read.crsFrom,
+    featuresRead: read.featuresRead + skipped.length,
+    areas: read.areas,
+    skipped: [...skipped, ...read.skipped.map((x) => ({ id: x.id, reason: x.reason }))],
+    repaired: read.repaired,
+    notes
+  };
+}
