@@ -23,7 +23,7 @@ const daaOf = (features: readonly Feature[]) => m2ToDaa(features.reduce((s, f) =
  * arealbruksstatus and per arealformål (the plan's 7425 and 5720 daa include offentlig
  * tjenesteyting, 1160), and farmland against the plan's 42 000 daa.
  */
-export function reconcile(dataset: Dataset): ReconciliationRow[] {
+export function reconcile(dataset: Pick<Dataset, 'layers'>): ReconciliationRow[] {
   const naering = dataset.layers.naeringsareal.features;
   const rows: ReconciliationRow[] = [];
   const plan = { 1: NAERINGSAREAL.naavaerendeDaa, 2: NAERINGSAREAL.framtidigDaa } as const;

@@ -49,3 +49,20 @@ export function ioProblem(reason: string, file: string): string {
   const geo = `geo.${reason}` as MessageKey;
   return t(i18n.lang, 'io.feature', { file, reason: geo in DICT_NB ? t(i18n.lang, geo) : reason });
 }
+
+/** Which file each imported layer came from (null: demo data). */
+type ImportedFiles = { naering: string | null; jordbruk: string | null };
+
+/** The data label shown with every view: demo data, or which files were imported. */
+export function dataLabel(imported: ImportedFiles): string {
+  const files = (['naering', 'jordbruk'] as const).flatMap((k) => (imported[k] ? [t(i18n.lang, `import.inUse.${k}`, { file: imported[k] })] : []));
+  return files.length ? t(i18n.lang, 'import.label', { files: files.join('; ') }) : t(i18n.lang, 'investor.demo');
+}
+
+/** Map attribution for the app's data layers: imported layers name their file; the rest are demo data. */
+export function dataAttribution(imported: ImportedFiles): { demo?: string; naering?: string; jordbruk?: string } {
+  if (!imported.naering && !imported.jordbruk) return {};
+  const layer = (k: 'naering' | 'jordbruk') =>
+    imported[k] ? t(i18n.lang, 'attribution.imported', { layer: t(i18n.lang, `attribution.layer.${k}`), file: imported[k] }) : undefined;
+  return { demo: t(i18n.lang, 'attribution.demoRest'), naering: layer('naering'), jordbruk: layer('jordbruk') };
+}

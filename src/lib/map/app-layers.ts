@@ -58,6 +58,9 @@ export const COLOURS = {
 export interface AttributionTexts {
   demo: string;
   boundary: string;
+  /** For imported næringsareal or farmland: names the file instead of the demo text. */
+  naering?: string;
+  jordbruk?: string;
 }
 
 const NB_ATTRIBUTION: AttributionTexts = {
@@ -175,10 +178,10 @@ export function appSourcesAndLayers(
 ): { sources: Record<string, SourceSpecification>; layers: LayerSpecification[] } {
   const attribution: Partial<Record<AppLayerId, string>> = {
     grense: texts.boundary,
-    'naering-naa': texts.demo,
-    'naering-framtidig': texts.demo,
+    'naering-naa': texts.naering ?? texts.demo,
+    'naering-framtidig': texts.naering ?? texts.demo,
     vekst: texts.demo,
-    jordbruk: texts.demo
+    jordbruk: texts.jordbruk ?? texts.demo
   };
   const vis = (id: AppLayerId) => ({ visibility: visible.has(id) ? ('visible' as const) : ('none' as const) });
   const geojson = (d: FeatureCollection, attribution?: string): SourceSpecification => ({ type: 'geojson', data: d, promoteId: 'id', attribution });

@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { blockInternet, collectPageErrors, mapIdle, openMap } from './helpers.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const fixture = (p: string) => readFileSync(path.join(root, p), 'utf8');
+const plain = (s: string | null) => (s ?? '').replace(/\s+/g, ' ');
+
+/** Drops a file on the import panel's drop zone, as a user dragging it from the desktop. */
+async function dropFile(page: Page, name: string, text: string, type = 'application/geo+json') {
+  const transfer = await page.evaluateHandle(
+    ({ name, text, type }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type }));
+      return dt;
+    },
+    { name, text, type }
+  );
+  await page.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+/** The ids of the features in one of the map's GeoJSON sources. */
+async function sourceIds(page: Page, source: string): Promise<string[]> {
+  return page.evaluate(async (s) => {
+    const map = (window as unknown as { __naeringMap: import('maplibre-gl').Map }).__naeringMap;
+    const src = map.getSource(s) as import('maplibre-gl').GeoJSONSource;
+    const data = (await src.getData()) as GeoJSON.FeatureCollection;
+    return data.features.map((f) => String(f.properties?.id));
+  }, source);
+}
+
+async function waitForNewMap(page: Page) {
+  await page.waitForFunction(() => Boolean((window as unknown as { __naeringMap?: unknown }).__naeringMap));
+  await mapIdle(page);
+}
+
+test.describe('last inn plandata', () => {
+  test('en GeoJSON i EPSG:25833 sluppet på panelet gir sine tall, blir etter ny innlasting, og «Tilbake til demodata» gir demoen', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    await blockInternet(page);
+    await openMap(page, '/?kart=ingen');
+    const panel = page.getByRole('region', { name: 'Last inn plandata' });
+    await expect(panel.getByRole('radio', { name: 'Næringsareal fra kommuneplanen' })).toBeChecked();
+    await dropFile(page, 'kommuneplan-25833.geojson', fixture('tests/fixtures/io/geojson/kommuneplan-25833.geojson'));
+
+    await expect(panel.getByRole('status').filter({ hasText: 'er lastet inn' })).toHaveText('kommuneplan-25833.geojson er lastet inn: 2 av 3 objekter brukes.');
+    const summary = page.getByRole('region', { name: 'Nøkkeltall for kommunen' });
+    await expect(summary.getByTestId('naavaerende-daa')).toContainText('100 daa');
+    expect(plain(await summary.getByTestId('framtidig-daa').textContent())).toContain('50 daa planen: 5 720 daa');
+    await expect(summary).toContainText('Importerte data (Næringsareal: kommuneplan-25833.geojson)');
+    // The report: CRS from the file, what was left out and why, and the reconciliation.
+    const report = panel.getByRole('group').filter({ hasText: 'Rapport for kommuneplan-25833.geojson' });
+    await expect(report).toContainText('EPSG:25833 (oppgitt i fila)');
+    await expect(report).toContainText('Arealformål 1110 Boligbebyggelse: ikke næring – 1 objekter (kp-103)');
+    await panel.getByText('Avstemming mot planen').click();
+    await expect(panel.getByRole('row', { name: /Nåværende, sum næring/ })).toContainText('−7 325,0');
+
+    // The map shows the imported areas, not the demo's.
+    await waitForNewMap(page);
+    expect(await sourceIds(page, 'app-naering-naa')).toEqual(['kp-101']);
+    expect(await sourceIds(page, 'app-naering-framtidig')).toEqual(['kp-102']);
+
+    // Kept in the browser (IndexedDB) across a reload.
+    await openMap(page, '/?kart=ingen');
+    await expect(page.getByRole('region', { name: 'Nøkkeltall for kommunen' }).getByTestId('naavaerende-daa')).toContainText('100 daa');
+    expect(await sourceIds(page, 'app-naering-framtidig')).toEqual(['kp-102']);
+
+    await page.getByRole('button', { name: 'Tilbake til demodata' }).click();
+    await expect(page.getByRole('region', { name: 'Nøkkeltall for kommunen' }).getByTestId('naavaerende-daa')).toContainText('7 425 daa');
+    await openMap(page, '/?kart=ingen');
+    await expect(page.getByRole('region', { name: 'Nøkkeltall for kommunen' }).getByTestId('naavaerende-daa')).toContainText('7 425 daa');
+    expect(errors).toEqual([]);
+  });
+
+  test('en ødelagt fil gir en melding med filnavn og grunn, og dataene fra før blir stående', async ({ page }) => {
+    await blockInternet(page);
+    await openMap(page, '/?kart=ingen');
+    const before = await sourceIds(page, 'app-naering-naa');
+    expect(before.length).toBeGreaterThan(10);
+    const text = fixture('tests/fixtures/io/geojson/kommuneplan-25833.geojson');
+    await dropFile(page, 'avkortet.geojson', text.slice(0, Math.floor(text.length / 2)));
+    const alert = page.getByRole('region', { name: 'Last inn plandata' }).getByRole('alert');
+    await expect(alert).toContainText('Kunne ikke lese fila. avkortet.geojson: ikke gyldig JSON');
+    await expect(alert).toContainText('Dataene er som før.');
+    await expect(page.getByRole('region', { name: 'Nøkkeltall for kommunen' }).getByTestId('naavaerende-daa')).toContainText('7 425 daa');
+    expect(await sourceIds(page, 'app-naering-naa')).toEqual(before);
+
+    // A SOSI file with an unknown KOORDSYS, through the file picker.
+    await page.getByLabel('Velg fil').setInputFiles({ name: 'ukjent.sos', mimeType: 'text/plain', buffer: Buffer.from('.HODE\n..KOORDSYS 99\n.SLUTT\n') });
+    await expect(alert).toContainText('ukjent.sos: ukjent ..KOORDSYS 99');
+    expect(await sourceIds(page, 'app-naering-naa')).toEqual(before);
+  });
+
+  test('uten koordinatsystem i fila gjettes sonen ut fra koordinatene, og brukeren bekrefter', async ({ page }) => {
+    await blockInternet(page);
+    await openMap(page, '/?kart=ingen');
+    await page.getByLabel('Velg fil').setInputFiles({
+      name: 'uten-crs.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(fixture('tests/fixtures/io/geojson/kommuneplan-25833-uten-crs.geojson'))
+    });
+    const confirm = page.getByRole('group', { name: 'Koordinatsystem' });
+    await expect(confirm).toContainText('Ut fra koordinatene er det gjettet EPSG:25833. Stemmer det?');
+    await expect(confirm.getByLabel('Koordinatsystem')).toHaveValue('EPSG:25833');
+    // Nothing changes before the user says yes.
+    await expect(page.getByRole('region', { name: 'Nøkkeltall for kommunen' }).getByTestId('naavaerende-daa')).toContainText('7 425 daa');
+    await confirm.getByRole('button', { name: 'Bruk dataene' }).click();
+    await expect(page.getByRole('region', { name: 'Nøkkeltall for kommunen' }).getByTestId('naavaerende-daa')).toContainText('100 daa');
+    await expect(page.getByRole('region', { name: 'Last inn plandata' })).toContainText('EPSG:25833 (gjettet og bekreftet)');
+  });
+
+  test('en stor SOSI-fil leses i bakgrunnen med fremdrift, og kan avbrytes', async ({ page }) => {
+    await blockInternet(page);
+    await openMap(page, '/?kart=ingen');
+    // About 30 MB of SOSI: many small flater in EPSG:25832.
+    const parts = ['.HODE\n..TEGNSETT UTF-8\n..KOORDSYS 22\n..ENHET 0.01\n'];
+    for (let i = 1; i <= 120_000; i++) {
+      const n = 663_300_000 + (i % 300) * 1000;
+      const e = 58_000_000 + Math.floor(i / 300) * 1000;
+      parts.push(`.KURVE ${i}:\n..NØ\n${n} ${e}\n${n} ${e + 500}\n${n + 500} ${e + 500}\n${n + 500} ${e}\n${n} ${e}\n.FLATE ${i + 1_000_000}:\n..AREALFORMÅL 1300\n..AREALBRUKSSTATUS 2\n..REF :${i}\n`);
+    }
+    parts.push('.SLUTT\n');
+    await page.getByLabel('Velg fil').setInputFiles({ name: 'stor.sos', mimeType: 'text/plain', buffer: Buffer.from(parts.join('')) });
+    const progress = page.getByRole('progressbar');
+    await expect(progress).toBeVisible();
+    // The page stays responsive while the worker reads: controls still react.
+    const farmland = page.getByRole('radio', { name: 'Jordbruksareal fra AR5' });
+    await farmland.check();
+    await expect(farmland).toBeChecked();
+    await expect(progress).toBeVisible();
+    await page.getByRole('button', { name: 'Avbryt innlesingen' }).click();
+    await expect(page.getByRole('region', { name: 'Last inn plandata' }).getByRole('status').filter({ hasText: 'avbrutt' })).toHaveText('Innlesingen av stor.sos ble avbrutt. Dataene er som før.');
+    await expect(progress).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Nøkkeltall for kommunen' }).getByTestId('naavaerende-daa')).toContainText('7 425 daa');
+  });
+});
