@@ -109,6 +109,13 @@ export function reprojectGeometry<G extends Geometry>(g: G, from: CrsCode, to: C
   if (g.type === 'GeometryCollection') {
     return { ...g, geometries: g.geometries.map((x) => reprojectGeometry(x, from, to)) };
   }
-  const f = (p: Position) => projectPosition(p, from, to);
+  // One converter for the whole geometry (looked up once, not per position).
+  const conv = DEFS[from] === DEFS[to] ? null : converter(from, to);
+  const f = (p: Position): [number, number] => {
+    const xy: [number, number] = [p[0] ?? Number.NaN, p[1] ?? Number.NaN];
+    if (!conv) return xy;
+    const r = conv.forward(xy);
+    return [r[0] as number, r[1] as number];
+  };
   return { ...g, coordinates: mapCoords(g.coordinates, f) } as G;
 }
