@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startTestPostgres } from './pg-test-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, '.test-output');
@@ -160,10 +161,10 @@ function typecheck() {
   return run(bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']);
 }
 
-function unitTests(extra) {
+function unitTests(extra, env = {}) {
   const file = path.join(outDir, 'vitest.json');
   rmSync(file, { force: true });
-  const status = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...extra]);
+  const status = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...extra], { env });
   const r = readJson(file);
   if (!r) return { passed: 0, failed: 1, skipped: 0, status: status || 1 };
   return {
@@ -174,11 +175,11 @@ function unitTests(extra) {
   };
 }
 
-function browserTests(extra) {
+function browserTests(extra, env = {}) {
   const file = path.join(outDir, 'playwright.json');
   rmSync(file, { force: true });
   const status = run(bin('playwright'), ['test', '--reporter=list,json', ...extra], {
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: file, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }
+    env: { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: file, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' }
   });
   const r = readJson(file);
   if (!r?.stats) return { passed: 0, failed: 1, skipped: 0, status: status || 1 };
@@ -196,15 +197,30 @@ function browserTests(extra) {
  * (Playwright in Debian's Chromium). `npm test -- unit` or `npm test -- e2e` runs one part;
  * further arguments go to that runner. Ends with the line «Totalt: N passed, N failed».
  */
-function test(args) {
+async function test(args) {
   const only = args[0] === 'unit' || args[0] === 'e2e' ? args[0] : null;
   const extra = only ? args.slice(1) : args;
   mkdirSync(outDir, { recursive: true });
   const parts = [];
+  // The storage tests run against SQLite always, and against a real PostgreSQL when one can be
+  // started for the run (or TEST_DATABASE_URL points at one).
+  let pg = null;
+  const env = {};
+  if (process.env.TEST_DATABASE_URL) env.TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+  else {
+    pg = await startTestPostgres(log);
+    if (pg.url) env.TEST_DATABASE_URL = pg.url;
+    else {
+      env.TEST_DATABASE_SKIP_REASON = pg.skip;
+      log(`PostgreSQL-testene hoppes over: ${pg.skip}.`);
+    }
+  }
+  const stopPg = () => pg?.stop?.();
+  process.on('exit', stopPg);
   if (!only || only === 'unit') {
     const tc = typecheck();
     parts.push({ name: 'Typesjekk (svelte-check)', passed: tc === 0 ? 1 : 0, failed: tc === 0 ? 0 : 1, skipped: 0 });
-    parts.push({ name: 'Enhetstester (Vitest)', ...unitTests(only ? extra : []) });
+    parts.push({ name: 'Enhetstester (Vitest)', ...unitTests(only ? extra : [], env) });
   }
   if (!only || only === 'e2e') {
     if (!ensureChromium()) {
@@ -212,7 +228,7 @@ function test(args) {
     } else if (ensureBuild() !== 0) {
       parts.push({ name: 'Bygg (vite build)', passed: 0, failed: 1, skipped: 0 });
     } else {
-      parts.push({ name: 'Nettlesertester (Playwright)', ...browserTests(only ? extra : []) });
+      parts.push({ name: 'Nettlesertester (Playwright)', ...browserTests(only ? extra : [], env) });
     }
   }
   let passed = 0;
@@ -254,9 +270,9 @@ const tasks = {
     ensureDeps();
     process.exit(typecheck());
   },
-  test(args) {
+  async test(args) {
     ensureDeps();
-    test(args);
+    await test(args);
   },
   cli(args) {
     ensureDeps();

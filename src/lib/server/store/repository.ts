@@ -1,0 +1,64 @@
+/** What can be shared: a scenario (with its changes and assumptions) or a set of sketches. */
+export type SharedKind = 'scenario' | 'skisser';
+
+/** The head of a shared item: its newest version and who saved it when. */
+export interface SharedHead {
+  /** The read id (unguessable, in the read link). */
+  id: string;
+  kind: SharedKind;
+  /** The newest version's name. */
+  name: string;
+  /** The newest version number (1, 2, …; never repeated for one item). */
+  version: number;
+  /** Who saved the newest version, as they gave their name. */
+  author: string;
+  /** When the newest version was saved (server time, ISO 8601). */
+  savedAt: string;
+  createdAt: string;
+}
+
+/** One saved version, as stored: text exactly as given. */
+export interface SharedVersion {
+  version: number;
+  name: string;
+  author: string;
+  savedAt: string;
+  payload: unknown;
+}
+
+/** What a save sends: the version it edited, and the new content. */
+export interface SaveInput {
+  baseVersion: number;
+  name: string;
+  author: string;
+  payload: unknown;
+}
+
+/** The result of a save: a new version, or why not (never a silent overwrite). */
+export type SaveResult =
+  | { ok: true; head: SharedHead }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'conflict'; head: SharedHead };
+
+/**
+ * Where shared scenarios and sketch sets live. Two implementations with the same behaviour
+ * (and the same test suite): embedded SQLite (`node:sqlite`, the default) and PostgreSQL (when
+ * several app instances share one database). Every save is a new version; a save based on an
+ * older version than the newest is refused as a conflict, atomically.
+ */
+export interface Repository {
+  /** Which store this is, for logs and the load report. */
+  readonly name: 'sqlite' | 'postgres';
+  create(input: { kind: SharedKind; name: string; author: string; payload: unknown; tokenHash: string }): Promise<SharedHead>;
+  /** The newest version with its payload, or null. */
+  get(id: string): Promise<(SharedHead & { payload: unknown }) | null>;
+  /** The stored hash of the edit token, or null when there is no such item. */
+  tokenHash(id: string): Promise<string | null>;
+  save(id: string, input: SaveInput): Promise<SaveResult>;
+  /** Every version, oldest first (without payloads), or null. */
+  history(id: string): Promise<Omit<SharedVersion, 'payload'>[] | null>;
+  version(id: string, version: number): Promise<SharedVersion | null>;
+  /** Deletes the item and its history; false when there was none. */
+  remove(id: string): Promise<boolean>;
+  close(): Promise<void>;
+}
