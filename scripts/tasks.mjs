@@ -250,8 +250,12 @@ const tasks = {
     ensureDeps();
     if (ensureBuild() !== 0) process.exit(1);
     const port = process.env.PORT || '3000';
+    // Shared scenarios are kept in SQLite under the data folder, unless DATABASE_URL names PostgreSQL.
+    const dataDir = path.resolve(root, process.env.DATA_DIR || 'data');
+    mkdirSync(dataDir, { recursive: true });
     console.log(`Næringsareal-kart for Asker: http://localhost:${port}/`);
-    serve(process.execPath, ['build'], { PORT: port });
+    console.log(process.env.DATABASE_URL ? 'Delte scenarier lagres i PostgreSQL (DATABASE_URL).' : `Delte scenarier lagres i ${path.join(dataDir, 'naeringsareal.sqlite')}.`);
+    serve(process.execPath, ['build'], { PORT: port, DATA_DIR: dataDir });
   },
   dev(args) {
     ensureDeps();

@@ -1,0 +1,24 @@
+import { env } from '$env/dynamic/private';
+import { RateLimiter } from './rate-limit.ts';
+import { openRepository } from './store/index.ts';
+import type { Repository } from './store/repository.ts';
+
+let repo: Repository | null = null;
+
+/** The server's one store, opened on first use (SQLite under DATA_DIR, or PostgreSQL with DATABASE_URL). */
+export function repository(): Repository {
+  repo ??= openRepository(env);
+  return repo;
+}
+
+let limiter: RateLimiter | null = null;
+
+/**
+ * Writes per client: `SKRIVEGRENSE_PER_MINUTT` a minute (default 60) with bursts of the same
+ * size. Reads are not limited.
+ */
+export function writeLimiter(): RateLimiter {
+  const perMinute = Number(env.SKRIVEGRENSE_PER_MINUTT ?? 60) || 60;
+  limiter ??= new RateLimiter(perMinute, perMinute);
+  return limiter;
+}
