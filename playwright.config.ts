@@ -1,6 +1,10 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
+const dataDir = path.resolve('.test-output/e2e-data');
+rmSync(dataDir, { recursive: true, force: true });
 
 /**
  * Browser tests in Debian's Chromium (never a downloaded browser), against the production build
@@ -34,6 +38,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), HOST: '127.0.0.1' }
+    // A fresh store per run; writes are not limited (the server test checks the limit itself).
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SKRIVEGRENSE_PER_MINUTT: '100000' }
   }
 });

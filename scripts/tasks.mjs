@@ -1,4 +1,4 @@
-// The project's commands (start, test, dev, build, check, cli, bench, geodata), run by
+// The project's commands (start, test, dev, build, check, cli, bench, geodata, load), run by
 // scripts/bootstrap.mjs under a Node that is new enough. Each installs what is missing first:
 // npm dependencies (npm ci, when package-lock.json changed), a production build (when sources
 // changed) and, for the browser tests, Debian's Chromium.
@@ -277,6 +277,11 @@ const tasks = {
   async test(args) {
     ensureDeps();
     await test(args);
+  },
+  load(args) {
+    ensureDeps();
+    if (ensureBuild() !== 0) process.exit(1);
+    process.exit(run(process.execPath, [path.join(root, 'scripts', 'load.ts'), ...args]));
   },
   cli(args) {
     ensureDeps();
