@@ -31,7 +31,13 @@ function freePort() {
   });
 }
 
-function sh(cmd, args, asPostgres) {
+/**
+ * Runs a command (as the postgres user when we are root and `asPostgres`), and waits for it.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {boolean} [asPostgres]
+ */
+function sh(cmd, args, asPostgres = false) {
   const [c, a] = asPostgres && isRoot ? ['runuser', ['-u', 'postgres', '--', cmd, ...args]] : [cmd, args];
   return spawnSync(c, a, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
