@@ -77,6 +77,11 @@ export class ScenarioState {
     this.activeId = scenario.id;
   }
 
+  /** Replaces a scenario by id (a newer version loaded from the server), keeping its place. */
+  replace(scenario: Scenario): void {
+    this.set(this.list.map((s) => (s.id === scenario.id ? scenario : s)));
+  }
+
   /** A fresh id for a scenario. */
   newId(): string {
     return this.nextId('scenario');
