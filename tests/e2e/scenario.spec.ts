@@ -104,9 +104,10 @@ test('utskriften for møtet viser kart, tegnforklaring, tabell og demomerking p�
   // Make a scenario the way a user does, then open its print view.
   await openMap(page, '/?kart=ingen');
   await page.getByRole('button', { name: 'Nytt scenario' }).click();
-  await page.getByLabel('Navn').last().fill('Møte 5. desember');
-  await page.getByLabel('Navn').last().press('Enter');
-  await page.getByLabel('Navn').last().blur();
+  const name = page.getByRole('region', { name: 'Scenarier' }).getByLabel('Navn', { exact: true });
+  await name.fill('Møte 5. desember');
+  await name.press('Enter');
+  await name.blur();
   const href = await page.getByRole('link', { name: 'Utskrift for møte (A4)' }).getAttribute('href');
   expect(href).toMatch(/^\/utskrift\?scenario=/);
   await page.goto(href ?? '');

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { parseDbf, parseShp } from 'shpjs';
 import { normalizeCrs, type CrsCode } from '../geo/crs.ts';
+import { isValidUtf8 } from './text.ts';
 
 /** What a zipped shapefile gave: its features in the file's own CRS, with the attributes as read. */
 export interface ShapefileResult {
@@ -77,14 +78,6 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Walks the .shp records with bounds checks before the parser sees them, so a damaged file is

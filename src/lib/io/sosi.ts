@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { CrsCode } from '../geo/crs.ts';
 import { ringAreaSigned } from '../geo/area.ts';
+import { isValidUtf8 } from './text.ts';
 
 /** A feature the reader could not use, and why (Norwegian), with the SOSI line it starts on. */
 export interface SosiSkipped {
@@ -29,14 +30,6 @@ export interface SosiError {
 
 const KOORDSYS: Record<number, CrsCode> = { 22: 'EPSG:25832', 23: 'EPSG:25833' };
 
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Decodes SOSI bytes. The declared ..TEGNSETT is not trusted blindly: bytes that are valid UTF-8
