@@ -96,3 +96,32 @@ test('et navn som ser ut som HTML lagres og vises som tekst', async ({ page }) =
   expect(await other.locator('img[src="x"]').count()).toBe(0);
   expect(dialogs).toBe(0);
 });
+
+test('skisser lagret på serveren åpnes av en annen med lenken', async ({ browser }) => {
+  const { encodeShare } = await import('../../src/lib/scenario/exchange.ts');
+  const planner = await browser.newPage();
+  await blockInternet(planner);
+  const param = encodeShare([
+    {
+      id: 'x',
+      navn: 'Tomt ved Slemmestad',
+      kategori: 'lager/produksjon',
+      utnyttelseBraProsent: 60,
+      status: 'regulert',
+      geometry: { type: 'Polygon', coordinates: [[[10.49, 59.695], [10.495, 59.695], [10.495, 59.698], [10.49, 59.698], [10.49, 59.695]]] }
+    }
+  ]);
+  await openMap(planner, `/?kart=ingen&skisser=${param}`);
+  await planner.getByText('Del, eksporter og importer').click();
+  await planner.getByRole('button', { name: 'Lagre på serveren og del' }).click();
+  await expect(planner.getByText('1 skisser er lagret på serveren; lenken under virker for alle.')).toBeVisible();
+  const link = await planner.getByLabel('Delingslenke').inputValue();
+  expect(link).toMatch(/\/\?delte-skisser=[A-Za-z0-9_-]{22}$/);
+
+  const other = await (await browser.newContext()).newPage();
+  await blockInternet(other);
+  await openMap(other, new URL(link).pathname + new URL(link).search);
+  await expect(other.getByText('Åpnet 1 delte skisser.')).toBeVisible();
+  await expect(other.getByRole('button', { name: 'Tomt ved Slemmestad' })).toBeVisible();
+  expect(other.url()).not.toContain('delte-skisser');
+});

@@ -1,4 +1,5 @@
-import type { KeyValueStorage } from './store.ts';
+import { toSketch, type KeyValueStorage } from './store.ts';
+import type { Sketch } from './sketches.ts';
 import { parseScenario } from './scenario-store.ts';
 import type { Scenario } from './scenario.ts';
 
@@ -99,4 +100,23 @@ export async function fetchShared(fetcher: typeof fetch, serverId: string): Prom
   const r = await call<Head & { payload: unknown; kind: string }>(fetcher, `/api/delt/${encodeURIComponent(serverId)}`, { cache: 'no-store' });
   if (!r.ok) return r;
   return { ok: true, data: { ...r.data, scenario: r.data.kind === 'scenario' ? parseScenario(r.data.payload) : null } };
+}
+
+/** The read link of a shared sketch set: opening it adds the sketches to the opener's own. */
+export function sketchSetLink(origin: string, serverId: string): string {
+  return `${origin}/?delte-skisser=${encodeURIComponent(serverId)}`;
+}
+
+/** Saves sketches on the server as a shared set (a new item each time). */
+export function createSketchSet(fetcher: typeof fetch, sketches: readonly Sketch[], name: string, author: string): Promise<ApiResult<Head & { editToken: string }>> {
+  return call(fetcher, '/api/delt', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'skisser', name, author, payload: sketches }) });
+}
+
+/** A shared sketch set, each sketch checked like a stored one and given a fresh local id. */
+export async function fetchSketchSet(fetcher: typeof fetch, serverId: string, newId: () => string): Promise<ApiResult<Head & { sketches: Sketch[] }>> {
+  const r = await call<Head & { payload: unknown; kind: string }>(fetcher, `/api/delt/${encodeURIComponent(serverId)}`, { cache: 'no-store' });
+  if (!r.ok) return r;
+  if (r.data.kind !== 'skisser' || !Array.isArray(r.data.payload)) return { ok: false, status: 400, message: 'ikke et skissesett' };
+  const sketches = r.data.payload.map(toSketch).filter((x): x is Sketch => x !== null).map((x) => ({ ...x, id: newId() }));
+  return { ok: true, data: { ...r.data, sketches } };
 }

@@ -31,7 +31,8 @@ function isPolygon(g: unknown): g is Sketch['geometry'] {
   );
 }
 
-function toSketch(raw: unknown): Sketch | null {
+/** Reads one stored or shared sketch; null when it is not a valid sketch. */
+export function toSketch(raw: unknown): Sketch | null {
   const s = raw as Record<string, unknown>;
   if (typeof s?.id !== 'string' || typeof s.navn !== 'string' || !isKategori(s.kategori) || !isPolygon(s.geometry)) return null;
   const u = s.utnyttelseBraProsent;
