@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const dataDir = path.resolve('.test-output/e2e-data');
-rmSync(dataDir, { recursive: true, force: true });
+// Workers load this file too; only the main process starts from an empty store.
+if (!process.env.TEST_WORKER_INDEX) rmSync(dataDir, { recursive: true, force: true });
 
 /**
  * Browser tests in Debian's Chromium (never a downloaded browser), against the production build
