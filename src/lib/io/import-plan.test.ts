@@ -141,6 +141,13 @@ describe('readAreaFile refuses bad files with the file name and the reason', () 
     expect(r.notes[0]).toMatch(/ikke gyldig UTF-8/);
   });
 
+  it('names the first skipped flate when a SOSI file has none that can be used', async () => {
+    const sosi = '.HODE\n..KOORDSYS 22\n.FLATE 1:\n..REF :99\n.SLUTT\n';
+    const r = await readAreaFile(latin1(sosi), 'bare-feil.sos');
+    expect(!r.ok && r.reason).toBe('no-polygons');
+    expect(!r.ok && r.message).toMatch(/^bare-feil\.sos: ingen flater kunne brukes; den første: refererer til kurve 99 .*\(linje 3\)/);
+  });
+
   it('refuses a self-intersecting polygon with its reason when it is the only one', async () => {
     const bow = '{"type":"Feature","id":"sløyfe","properties":{},"geometry":{"type":"Polygon","coordinates":[[[10.4,59.8],[10.41,59.81],[10.41,59.8],[10.4,59.81],[10.4,59.8]]]}}';
     const r = await readAreaFile(latin1(bow), 'sloyfe.geojson');

@@ -82,7 +82,14 @@ export interface ReadFileOptions {
 
 const fail = (reason: ReadFileReason, fileName: string, message: string): ReadFileError => ({ ok: false, reason, message: `${fileName}: ${message}` });
 
-function decodeJsonText(bytes: Uint8Array): { text: string; note: string | null } {
+/** A file whose reader found no usable polygon: name the first one it had to skip, if any. */
+const noPolygons = (fileName: string, skipped: readonly { reason: string }[], none: string): ReadFileError =>
+  fail('no-polygons', fileName, skipped[0] ? `ingen flater kunne brukes; den første: ${skipped[0].reason}.` : none);
+
+/** The GeoJSON reader's file-level reasons, passed on as they are. */
+const FILE_REASONS = ['invalid-json', 'not-geojson', 'unknown-crs', 'crs-conflict', 'crs-needed', 'no-features', 'outside-norway'] as const satisfies readonly ReadFileReason[];
+
+function decodeText(bytes: Uint8Array): { text: string; note: string | null } {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), note: null };
@@ -113,7 +120,7 @@ export async function readAreaFile(bytes: Uint8Array, fileName: string, options:
   let fileCrs: CrsCode | null = null;
   let skipped: { id: string; reason: string }[] = [];
   if (format === 'geojson') {
-    const { text, note } = decodeJsonText(bytes);
+    const { text, note } = decodeText(bytes);
     if (note) notes.push(note);
     try {
       json = JSON.parse(text);
@@ -131,9 +138,9 @@ export async function readAreaFile(bytes: Uint8Array, fileName: string, options:
     fileCrs = r.result.crs;
     json = r.result.features;
     skipped = r.result.skipped.map((x) => ({ id: x.id, reason: `${x.reason} (linje ${x.line})` }));
-    if (!r.result.features.features.length && !skipped.length) return fail('no-polygons', fileName, 'fila har ingen flater (.FLATE).');
+    if (!r.result.features.features.length) return noPolygons(fileName, skipped, 'fila har ingen flater (.FLATE).');
   } else if (format === 'gml') {
-    const { text } = decodeJsonText(bytes);
+    const { text } = decodeText(bytes);
     const r = parseGml(text);
     if (!r.ok) return fail('not-gml', fileName, r.error.message);
     if (!r.result.crs && !options.crs) {
@@ -142,7 +149,7 @@ export async function readAreaFile(bytes: Uint8Array, fileName: string, options:
     fileCrs = r.result.crs;
     json = r.result.features;
     skipped = r.result.skipped;
-    if (!r.result.features.features.length && !skipped.length) return fail('no-polygons', fileName, 'fila har ingen flater.');
+    if (!r.result.features.features.length) return noPolygons(fileName, skipped, 'fila har ingen flater.');
   } else {
     const r = await parseShapefileZip(bytes);
     if (!r.ok) return fail(r.error.reason, fileName, r.error.message);
@@ -163,17 +170,10 @@ export async function readAreaFile(bytes: Uint8Array, fileName: string, options:
     onProgress: progress ? (f) => progress('check', f) : undefined
   });
   if (!read.ok) {
-    const reason = read.error.reason;
-    const known: ReadFileReason[] = ['invalid-json', 'not-geojson', 'unknown-crs', 'crs-conflict', 'crs-needed', 'no-features', 'outside-norway'];
-    if (known.includes(reason as ReadFileReason)) {
-      const message = read.error.message.startsWith(`${fileName}: `) ? read.error.message : `${fileName}: ${read.error.message}`;
-      return { ok: false, reason: reason as ReadFileReason, message };
-    }
-    // Every feature failed validation: name the first problem.
-    return { ok: false, reason: 'no-polygons', message: read.error.message.startsWith(fileName) ? read.error.message : `${fileName}: ${read.error.message}` };
-  }
-  if (!read.areas.length) {
-    return fail('no-polygons', fileName, skipped.length ? `ingen flater kunne brukes; den første: ${skipped[0]?.reason ?? ''}` : 'fila har ingen flater.');
+    // The GeoJSON reader's messages already start with the file name. A reason that is not a
+    // file-level one means every feature failed validation (the message names the first).
+    const reason = (FILE_REASONS as readonly string[]).includes(read.error.reason) ? (read.error.reason as ReadFileReason) : 'no-polygons';
+    return { ok: false, reason, message: read.error.message };
   }
   progress?.('check', 1);
   return {
