@@ -6,7 +6,7 @@ import { areaStats } from '../domain/stats.ts';
 import { defaultNorms } from '../domain/norms.ts';
 import type { ReadFileOk } from '../io/read-file.ts';
 import { csvCell } from '../io/csv.ts';
-import { kategoriFromArealformal } from '../io/mapping.ts';
+import { ar5ArealtypeOf, arealformalOf, kategoriFromArealformal } from '../io/mapping.ts';
 import { roadsIn25832, stationsIn25832 } from '../io/reference-layers.ts';
 
 /** One area in the CLI's `stats` output. Areas are planar in EPSG:25832 unless named spherical. */
@@ -67,7 +67,7 @@ export function runStats(input: StatsCommandInput): StatsOut {
   let farmland = null;
   if (input.farmland) {
     const items = input.farmland.areas.flatMap((a) => {
-      const klasse = ar5Jordbruksklasse(a.properties.arealtype ?? a.properties.ARTYPE ?? a.properties.artype ?? a.properties.AREALTYPE);
+      const klasse = ar5Jordbruksklasse(ar5ArealtypeOf(a.properties));
       return klasse ? [{ geometry: a.geometry25832, key: klasse }] : [];
     });
     farmland = buildOverlapIndex(items);
@@ -76,7 +76,7 @@ export function runStats(input: StatsCommandInput): StatsOut {
   const ctx = { norms: defaultNorms(), farmland, stations: stationsIn25832(input.stations), mainRoads: roadsIn25832(input.roads) };
   const features: StatsFeatureOut[] = areas.areas.map((a) => {
     // Category: the app's own `kategori`, else from the arealformål code (SOSI/GML), else kombinert.
-    const fromCode = kategoriFromArealformal(a.properties.arealformal ?? a.properties.arealformål ?? a.properties.AREALFORMÅL);
+    const fromCode = kategoriFromArealformal(arealformalOf(a.properties));
     const kategori = a.properties.kategori ?? ('kategori' in fromCode ? fromCode.kategori : undefined);
     const s = areaStats({ id: a.id, navn: a.name, geometry: a.geometry25832, kategori, utnyttelseBraProsent: a.properties.utnyttelse_bra_prosent }, ctx);
     return {

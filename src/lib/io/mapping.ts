@@ -59,3 +59,38 @@ export function unknownCodes(values: readonly unknown[]): Record<string, number>
   }
   return out;
 }
+
+/**
+ * Keys compared without case, Æ/Ø/Å folded and punctuation dropped («AREALFORMÅL» = «arealformal»).
+ * Shapefile field names are cut to ten characters, so key lists also hold the cut forms.
+ */
+const fold = (k: string) =>
+  k
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/å/g, 'a')
+    .replace(/[^a-z0-9]/g, '');
+
+/**
+ * The value of the first of `keys` (in order) that a property has, keys compared folded (see
+ * above), skipping empty values. Attribute names differ between SOSI, GML, shapefiles and GeoJSON.
+ */
+export function pick(props: Record<string, unknown>, keys: readonly string[]): unknown {
+  for (const w of keys.map(fold)) {
+    for (const [k, v] of Object.entries(props)) {
+      if (fold(k) === w && v !== null && v !== undefined && String(v).trim() !== '') return v;
+    }
+  }
+  return undefined;
+}
+
+/** The arealformål code of a feature as read: AREALFORMÅL (SOSI), arealformål (GML), cut shapefile names. */
+export function arealformalOf(props: Record<string, unknown>): unknown {
+  return pick(props, ['arealformal', 'arealforma', 'formal', 'arformal']);
+}
+
+/** The AR5 area type of a feature as read: ARTYPE (SOSI 4.x), AREALTYPE (SOSI 5.0), arealtype (GML, GeoJSON). */
+export function ar5ArealtypeOf(props: Record<string, unknown>): unknown {
+  return pick(props, ['arealtype', 'artype']);
+}

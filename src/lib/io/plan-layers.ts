@@ -3,7 +3,7 @@ import { ar5Jordbruksklasse } from '../../../seeds/ar5.ts';
 import { KATEGORIER, STATUS_TOMT, type Kategori } from '../../../seeds/plan.ts';
 import { areaPlanarM2, m2ToDaa } from '../geo/area.ts';
 import type { ReadArea } from './geojson.ts';
-import { AREALFORMAL_ANNET, kategoriFromArealformal } from './mapping.ts';
+import { ar5ArealtypeOf, AREALFORMAL_ANNET, arealformalOf, kategoriFromArealformal, pick } from './mapping.ts';
 
 /** What an imported file holds: næringsareal from a kommuneplan, or farmland from AR5. */
 export type ImportKind = 'naering' | 'jordbruk';
@@ -32,29 +32,6 @@ export interface PlanLayerResult {
   notes: ReportGroup[];
   /** Planar areas in EPSG:25832: næring by status (daa), or farmland by AR5 class (daa). */
   totalsDaa: Record<string, number>;
-}
-
-/**
- * Keys compared without case, Æ/Ø/Å folded and punctuation dropped («AREALFORMÅL» = «arealformal»).
- * Shapefile field names are cut to ten characters, so the lists below also hold the cut forms.
- */
-const fold = (k: string) =>
-  k
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'o')
-    .replace(/å/g, 'a')
-    .replace(/[^a-z0-9]/g, '');
-
-/** The first property whose folded key is one of `keys` (folded), skipping empty values. */
-function pick(props: Record<string, unknown>, keys: readonly string[]): unknown {
-  const wanted = keys.map(fold);
-  for (const w of wanted) {
-    for (const [k, v] of Object.entries(props)) {
-      if (fold(k) === w && v !== null && v !== undefined && String(v).trim() !== '') return v;
-    }
-  }
-  return undefined;
 }
 
 function groupAdd(groups: Map<string, ReportGroup>, code: ReportGroup['code'], value: string, name: string | null, id: string) {
@@ -94,7 +71,7 @@ export function naeringLayerFrom(areas: readonly ReadArea[], source: string): Pl
   const nextId = uniqueIds();
   for (const a of areas) {
     const p = a.properties;
-    const formalRaw = pick(p, ['arealformal', 'arealformål', 'AREALFORMÅL', 'arealforma', 'formal', 'arformal']);
+    const formalRaw = arealformalOf(p);
     const formal = toNumber(formalRaw);
     const own = pick(p, ['kategori']);
     const fromCode = kategoriFromArealformal(formalRaw);
@@ -102,9 +79,10 @@ export function naeringLayerFrom(areas: readonly ReadArea[], source: string): Pl
       groupAdd(leftOut, 'annet-formal', String(formal), AREALFORMAL_ANNET[formal] ?? null, a.id);
       continue;
     }
-    const statusRaw = toNumber(pick(p, ['arealbruksstatus', 'AREALBRUKSSTATUS', 'arealbruks', 'arealbruk', 'status', 'arstatus']));
+    const statusValue = pick(p, ['arealbruksstatus', 'arealbruks', 'arealbruk', 'status', 'arstatus']);
+    const statusRaw = toNumber(statusValue);
     if (![1, 2, 3].includes(statusRaw)) {
-      groupAdd(leftOut, 'mangler-status', String(pick(p, ['arealbruksstatus', 'arealbruks', 'arealbruk']) ?? ''), null, a.id);
+      groupAdd(leftOut, 'mangler-status', String(statusValue ?? ''), null, a.id);
       continue;
     }
     if (statusRaw === 3) groupAdd(notes, 'status-3', '3', 'Videreutvikling av nåværende', a.id);
@@ -117,7 +95,7 @@ export function naeringLayerFrom(areas: readonly ReadArea[], source: string): Pl
     }
     const status = statusRaw === 2 ? 2 : 1;
     const id = nextId(a.id);
-    const navn = String(pick(p, ['navn', 'områdenavn', 'OMRÅDENAVN', 'omradenavn', 'name', 'omrnavn']) ?? a.name);
+    const navn = String(pick(p, ['navn', 'omradenavn', 'name', 'omrnavn']) ?? a.name);
     const utn = toNumber(pick(p, ['utnyttelse_bra_prosent']));
     const tomt = pick(p, ['status_tomt']);
     const areaDaa = m2ToDaa(areaPlanarM2(a.geometry25832));
@@ -153,8 +131,8 @@ export function jordbrukLayerFrom(areas: readonly ReadArea[], source: string): P
   const totalsDaa: Record<string, number> = { '21': 0, '22': 0, '23': 0 };
   const nextId = uniqueIds();
   for (const a of areas) {
-    const raw = pick(a.properties, ['arealtype', 'artype', 'AREALTYPE', 'ARTYPE']);
-    const klasse = ar5Jordbruksklasse(typeof raw === 'string' ? raw.trim() : raw);
+    const raw = ar5ArealtypeOf(a.properties);
+    const klasse = ar5Jordbruksklasse(raw);
     if (!klasse) {
       if (raw === undefined) groupAdd(leftOut, 'mangler-arealtype', '', null, a.id);
       else groupAdd(leftOut, 'ikke-jordbruk', String(raw), null, a.id);
