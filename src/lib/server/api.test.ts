@@ -114,6 +114,16 @@ describe('API for delte scenarier', () => {
     await repo.close();
   });
 
+  it('refuses to save sketches on top of a scenario (400), and checks the token first', async () => {
+    const repo = open();
+    const { id, editToken } = await created(repo);
+    const sketches = JSON.stringify({ kind: 'skisser', name: 'x', author: '', baseVersion: 1, payload: [] });
+    expect(await saveShared(repo, id, sketches, null)).toMatchObject({ status: 403 });
+    const r = await saveShared(repo, id, sketches, editToken);
+    expect(r).toMatchObject({ status: 400, body: { message: 'Ugyldig innhold: dette er scenario, ikke skisser.' } });
+    await repo.close();
+  });
+
   it('stores an XSS-looking name as given and returns it as inert text in JSON', async () => {
     const repo = open();
     const name = '<script>alert("x")</script><img src=x onerror=alert(1)>';

@@ -1,4 +1,4 @@
-import type { Repository, SharedHead } from './store/repository.ts';
+import type { Repository, SharedHead, SharedKind } from './store/repository.ts';
 import { hashToken, newToken, tokenMatches } from './store/tokens.ts';
 import { parseSaveBody } from './schema.ts';
 
@@ -43,12 +43,13 @@ export async function historyOf(repo: Repository, id: string): Promise<ApiRespon
   return r ? { status: 200, body: { id, versions: r } } : problem(404, 'finnes-ikke', 'Finnes ikke (feil lenke, eller slettet).');
 }
 
-async function authorize(repo: Repository, id: string, token: string | null): Promise<ApiResponse | null> {
-  const stored = IDS.test(id) ? await repo.tokenHash(id) : null;
-  if (stored === null) return problem(404, 'finnes-ikke', 'Finnes ikke (feil lenke, eller slettet).');
+/** Checks the edit token: the item's kind when it matches, else the answer to give (404 or 403). */
+async function authorize(repo: Repository, id: string, token: string | null): Promise<{ kind: SharedKind } | ApiResponse> {
+  const access = IDS.test(id) ? await repo.access(id) : null;
+  if (access === null) return problem(404, 'finnes-ikke', 'Finnes ikke (feil lenke, eller slettet).');
   if (!token) return problem(403, 'mangler-nokkel', 'Redigeringsnøkkelen mangler; bare den som har redigeringslenken kan endre eller slette.');
-  if (!tokenMatches(token, stored)) return problem(403, 'feil-nokkel', 'Redigeringsnøkkelen stemmer ikke.');
-  return null;
+  if (!tokenMatches(token, access.tokenHash)) return problem(403, 'feil-nokkel', 'Redigeringsnøkkelen stemmer ikke.');
+  return { kind: access.kind };
 }
 
 /**
@@ -57,14 +58,13 @@ async function authorize(repo: Repository, id: string, token: string | null): Pr
  * a copy); nothing is overwritten silently.
  */
 export async function saveShared(repo: Repository, id: string, text: string, token: string | null): Promise<ApiResponse> {
-  const denied = await authorize(repo, id, token);
-  if (denied) return denied;
+  const auth = await authorize(repo, id, token);
+  if ('status' in auth) return auth;
   const parsed = parseSaveBody(text);
   if (!parsed.ok) return problem(400, 'ugyldig', `Ugyldig innhold: ${parsed.reason}.`);
   const b = parsed.body;
   if (b.baseVersion === undefined) return problem(400, 'ugyldig', 'Ugyldig innhold: baseVersion (versjonen du endret) mangler.');
-  const current = await repo.get(id);
-  if (current && current.kind !== b.kind) return problem(400, 'ugyldig', `Ugyldig innhold: dette er ${current.kind}, ikke ${b.kind}.`);
+  if (auth.kind !== b.kind) return problem(400, 'ugyldig', `Ugyldig innhold: dette er ${auth.kind}, ikke ${b.kind}.`);
   const r = await repo.save(id, { baseVersion: b.baseVersion, name: b.name, author: b.author, payload: b.payload });
   if (r.ok) return { status: 200, body: r.head };
   if (r.reason === 'not-found') return problem(404, 'finnes-ikke', 'Finnes ikke (slettet i mellomtiden).');
@@ -74,7 +74,7 @@ export async function saveShared(repo: Repository, id: string, text: string, tok
 
 /** Deletes a shared item and its history; 403 without the right edit token. */
 export async function deleteShared(repo: Repository, id: string, token: string | null): Promise<ApiResponse> {
-  const denied = await authorize(repo, id, token);
-  if (denied) return denied;
+  const auth = await authorize(repo, id, token);
+  if ('status' in auth) return auth;
   return (await repo.remove(id)) ? { status: 204, body: null } : problem(404, 'finnes-ikke', 'Finnes ikke.');
 }

@@ -12,7 +12,9 @@ export function repositoryContract(label: string, open: () => Promise<Repository
       const head = await repo.create({ kind: 'scenario', name: 'Vekst på Billingstad', author: 'Kari', payload: { a: 1 }, tokenHash: hashToken(token) });
       expect(head).toMatchObject({ kind: 'scenario', name: 'Vekst på Billingstad', version: 1, author: 'Kari' });
       expect(head.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
-      const stored = await repo.tokenHash(head.id);
+      const access = await repo.access(head.id);
+      expect(access?.kind).toBe('scenario');
+      const stored = access?.tokenHash ?? null;
       expect(stored).not.toContain(token);
       expect(tokenMatches(token, stored)).toBe(true);
       expect(tokenMatches(newToken(), stored)).toBe(false);

@@ -127,9 +127,9 @@ export class PostgresRepository implements Repository {
     return r ? { ...toHead(r), payload: r.payload } : null;
   }
 
-  async tokenHash(id: string): Promise<string | null> {
-    const [r] = await this.query<{ token_hash: string }>('SELECT token_hash FROM shared WHERE id = $1', [id]);
-    return r?.token_hash ?? null;
+  async access(id: string): Promise<{ kind: SharedKind; tokenHash: string } | null> {
+    const [r] = await this.query<{ kind: SharedKind; token_hash: string }>('SELECT kind, token_hash FROM shared WHERE id = $1', [id]);
+    return r ? { kind: r.kind, tokenHash: r.token_hash } : null;
   }
 
   async save(id: string, input: SaveInput): Promise<SaveResult> {

@@ -52,8 +52,8 @@ export interface Repository {
   create(input: { kind: SharedKind; name: string; author: string; payload: unknown; tokenHash: string }): Promise<SharedHead>;
   /** The newest version with its payload, or null. */
   get(id: string): Promise<(SharedHead & { payload: unknown }) | null>;
-  /** The stored hash of the edit token, or null when there is no such item. */
-  tokenHash(id: string): Promise<string | null>;
+  /** What a write needs to check: the item's kind and the stored hash of its edit token; null when there is no such item. */
+  access(id: string): Promise<{ kind: SharedKind; tokenHash: string } | null>;
   save(id: string, input: SaveInput): Promise<SaveResult>;
   /** Every version, oldest first (without payloads), or null. */
   history(id: string): Promise<Omit<SharedVersion, 'payload'>[] | null>;

@@ -102,9 +102,9 @@ export class SqliteRepository implements Repository {
     return r ? { ...toHead(r), payload: JSON.parse(r.payload) } : null;
   }
 
-  async tokenHash(id: string): Promise<string | null> {
-    const r = this.db.prepare('SELECT token_hash FROM shared WHERE id = ?').get(id) as { token_hash: string } | undefined;
-    return r?.token_hash ?? null;
+  async access(id: string): Promise<{ kind: SharedKind; tokenHash: string } | null> {
+    const r = this.db.prepare('SELECT kind, token_hash FROM shared WHERE id = ?').get(id) as { kind: SharedKind; token_hash: string } | undefined;
+    return r ? { kind: r.kind, tokenHash: r.token_hash } : null;
   }
 
   async save(id: string, input: SaveInput): Promise<SaveResult> {
