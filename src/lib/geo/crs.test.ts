@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { crsFromGeoJson, guessUtmCrs, looksLikeDegrees, normalizeCrs, projectPosition, reprojectGeometry } from './crs.ts';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { crsFromGeoJson, guessUtmCrs, looksLikeDegrees, normalizeCrs, projectPosition, reprojectGeometry, type CrsCode } from './crs.ts';
+import { FIXTURES } from './fixtures.test-helper.ts';
 
 describe('normalizeCrs', () => {
   it.each([
@@ -77,5 +80,26 @@ describe('looksLikeDegrees and guessUtmCrs', () => {
     expect(guessUtmCrs([-50000, 6600000, 100000, 6700000])).toBe('EPSG:25833');
     expect(guessUtmCrs([600000, 7600000, 700000, 7700000])).toBe('EPSG:25833');
     expect(guessUtmCrs([1000, 1000, 2000, 2000])).toBeNull();
+  });
+});
+
+describe('the CRS of real SOSI files (KOORDSYS 21–26, 84, NGO1948 1–8, ED50 31–36)', () => {
+  // Golden positions from PROJ 9 through pyproj 3.7 (EPSG database): see tests/fixtures/geo/README.md.
+  const golden = JSON.parse(readFileSync(path.join(FIXTURES, 'crs-pyproj.json'), 'utf8')) as Record<string, Record<string, [number, number]>>;
+  const places: Record<string, [number, number]> = { asker: [10.4344, 59.8336], tromso: [18.95, 69.65], bergen: [5.33, 60.39] };
+  for (const [code, byPlace] of Object.entries(golden)) {
+    // EUREF89 and NGO1948 (same Helmert parameters as EPSG) agree to a millimetre; for ED50 PROJ
+    // may choose another of EPSG's transformations than ours (Norway onshore), a few metres apart.
+    const tol = /^2303/.test(code) ? 5 : 0.001;
+    it(`EPSG:${code} agrees with PROJ within ${tol} m`, () => {
+      for (const [place, xy] of Object.entries(byPlace)) {
+        const ours = projectPosition(places[place] as [number, number], 'EPSG:4326', `EPSG:${code}` as CrsCode);
+        const scale = code === '4258' ? 111_000 : 1;
+        expect(Math.hypot(ours[0] - xy[0], ours[1] - xy[1]) * scale).toBeLessThan(tol);
+      }
+    });
+  }
+  it('knows every one of them by name', () => {
+    for (const code of Object.keys(golden)) expect(normalizeCrs(`EPSG:${code}`)).toBe(`EPSG:${code}`);
   });
 });

@@ -1,25 +1,52 @@
 import type { Geometry, Position } from 'geojson';
 import proj4 from 'proj4';
 
-/** The coordinate reference systems the app reads. 5972/5973 are 25832/25833 + NN2000 height. */
-export type CrsCode = 'EPSG:4326' | 'EPSG:3857' | 'EPSG:25832' | 'EPSG:25833' | 'EPSG:5972' | 'EPSG:5973';
+/**
+ * The coordinate reference systems the app reads. 5972/5973 are 25832/25833 + NN2000 height;
+ * 4258 is EUREF89 (ETRS89) geographic; 27391–27398 are the old NGO1948 Gauss-Krüger axes I–VIII
+ * and 23031–23036 ED50 UTM, both still met in old SOSI files.
+ */
+export type CrsCode =
+  | 'EPSG:4326'
+  | 'EPSG:3857'
+  | `EPSG:2583${1 | 2 | 3 | 4 | 5 | 6}`
+  | 'EPSG:5972'
+  | 'EPSG:5973'
+  | 'EPSG:4258'
+  | `EPSG:2739${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8}`
+  | `EPSG:2303${1 | 2 | 3 | 4 | 5 | 6}`;
 
-/** Every supported CRS, in the order messages list them. */
-export const SUPPORTED_CRS: readonly CrsCode[] = ['EPSG:4326', 'EPSG:3857', 'EPSG:25832', 'EPSG:25833', 'EPSG:5972', 'EPSG:5973'];
-
-const UTM32 = '+proj=utm +zone=32 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
-const UTM33 = '+proj=utm +zone=33 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
+const utm = (zone: number) => `+proj=utm +zone=${zone} +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs`;
 const MERCATOR = '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs';
+/** NGO1948 (Oslo) datum with EPSG's transformation «NGO 1948 (Oslo) to WGS 84 (1)» (±3 m). */
+const NGO = '+a=6377492.018 +rf=299.1528128 +towgs84=278.3,93,474.5,7.889,0.05,-6.61,6.21 +pm=oslo +units=m +no_defs';
+/** NGO1948 axis I–VIII: central meridian in degrees from the Oslo meridian (EPSG:27391–27398). */
+const NGO_AXES = [-4.666666666666667, -2.333333333333333, 0, 2.5, 6.166666666666667, 10.16666666666667, 14.16666666666667, 18.33333333333333] as const;
+/** ED50 with EPSG's transformation «ED50 to WGS 84 (7)» for Norway onshore. */
+const ed50 = (zone: number) => `+proj=utm +zone=${zone} +ellps=intl +towgs84=-87,-95,-120,0,0,0,0 +units=m +no_defs`;
 
 /** proj4 definition per CRS; the compound 5972/5973 use their horizontal part. */
-const DEFS: Record<CrsCode, string> = {
+const DEFS = {
   'EPSG:4326': '+proj=longlat +datum=WGS84 +no_defs',
   'EPSG:3857': MERCATOR,
-  'EPSG:25832': UTM32,
-  'EPSG:25833': UTM33,
-  'EPSG:5972': UTM32,
-  'EPSG:5973': UTM33
-};
+  'EPSG:25832': utm(32),
+  'EPSG:25833': utm(33),
+  'EPSG:5972': utm(32),
+  'EPSG:5973': utm(33),
+  'EPSG:25831': utm(31),
+  'EPSG:25834': utm(34),
+  'EPSG:25835': utm(35),
+  'EPSG:25836': utm(36),
+  'EPSG:4258': '+proj=longlat +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +no_defs',
+  ...(Object.fromEntries(NGO_AXES.map((lon, i) => [`EPSG:2739${i + 1}`, `+proj=tmerc +lat_0=58 +lon_0=${lon} +k=1 +x_0=0 +y_0=0 ${NGO}`])) as Record<`EPSG:2739${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8}`, string>),
+  ...(Object.fromEntries([31, 32, 33, 34, 35, 36].map((z) => [`EPSG:230${z}`, ed50(z)])) as Record<`EPSG:2303${1 | 2 | 3 | 4 | 5 | 6}`, string>)
+} satisfies Record<CrsCode, string>;
+
+/** Every supported CRS, in the order messages list them (the common ones first). */
+export const SUPPORTED_CRS: readonly CrsCode[] = Object.keys(DEFS) as CrsCode[];
+
+/** The CRS that are old (NGO1948, ED50): positions may be off by metres after the datum shift. */
+export const OLD_DATUM_CRS: readonly CrsCode[] = SUPPORTED_CRS.filter((c) => /^EPSG:(2739\d|2303\d)$/.test(c));
 
 const converters = new Map<string, proj4.Converter>();
 
