@@ -16,8 +16,12 @@ export function fixtureCases(folder: string): { name: string; input: unknown; ou
     });
 }
 
-/** Reads an expected output; with REGEN=1 writes `actual` first (review the git diff!). */
+/**
+ * Reads an expected output; with REGEN=1 writes `actual` first (review the git diff!). A golden
+ * that does not exist fails the test (so a new fixture cannot pass by writing its own answer).
+ */
 export function expected<T>(outFile: string, actual: T): T {
-  if (process.env.REGEN === '1' || !existsSync(outFile)) writeFileSync(outFile, JSON.stringify(actual, null, 1) + '\n');
+  if (process.env.REGEN === '1') writeFileSync(outFile, JSON.stringify(actual, null, 1) + '\n');
+  if (!existsSync(outFile)) throw new Error(`Fasiten ${outFile} finnes ikke; lag den med REGEN=1 og kontroller den før den sjekkes inn.`);
   return JSON.parse(readFileSync(outFile, 'utf8')) as T;
 }
