@@ -20,6 +20,19 @@ async function dropFile(page: Page, name: string, text: string, type = 'applicat
   await page.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer: transfer });
 }
 
+/** Drops a file given as raw bytes (a SOSI file in ISO8859-10, say) on the import panel. */
+async function dropBytes(page: Page, name: string, bytes: Uint8Array) {
+  const transfer = await page.evaluateHandle(
+    ({ name, data }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(data)], name, { type: 'application/octet-stream' }));
+      return dt;
+    },
+    { name, data: [...bytes] }
+  );
+  await page.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer: transfer });
+}
+
 /** The ids of the features in one of the map's GeoJSON sources. */
 async function sourceIds(page: Page, source: string): Promise<string[]> {
   return page.evaluate(async (s) => {
@@ -133,5 +146,25 @@ test.describe('last inn plandata', () => {
     await expect(page.getByRole('region', { name: 'Last inn plandata' }).getByRole('status').filter({ hasText: 'avbrutt' })).toHaveText('Innlesingen av stor.sos ble avbrutt. Dataene er som før.');
     await expect(progress).toHaveCount(0);
     await expect(page.getByRole('region', { name: 'Nøkkeltall for kommunen' }).getByTestId('naavaerende-daa')).toContainText('7 425 daa');
+  });
+
+  test('en ekte SOSI-eksport med en selvkryssende flate: den repareres (areal før og etter), linjer og punkter telles, som kommandolinjen sier', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    await blockInternet(page);
+    await openMap(page, '/?kart=ingen');
+    const panel = page.getByRole('region', { name: 'Last inn plandata' });
+    await dropBytes(page, 'kommuneplan-med-feil.sos', new Uint8Array(readFileSync(path.join(root, 'tests/fixtures/io/sosi/kommuneplan-med-feil.sos'))));
+    await expect(panel.getByRole('status').filter({ hasText: 'er lastet inn' })).toHaveText('kommuneplan-med-feil.sos er lastet inn: 2 av 4 objekter brukes.');
+    const report = panel.getByRole('group').filter({ hasText: 'Rapport for kommuneplan-med-feil.sos' });
+    // The same figures as `npm run cli -- stats` on the file (src/lib/io/import-plan.test.ts checks them against each other).
+    await expect(report).toContainText('Reparert (1)');
+    expect(plain(await report.getByText(/gjort gyldig som GEOS MakeValid/).textContent())).toMatch(/^21: ugyldig flate gjort gyldig som GEOS MakeValid .* 2 deler \(areal 0,0 → 5 000,0 m²\)$/);
+    await expect(report.getByTestId('import-not-areas')).toHaveText('3 linjer og 2 punkter er ikke flater og er ikke tatt med');
+    await expect(report).toContainText('Hoppet over (1)');
+    await expect(report).toContainText('refererer til kurve 99 som ikke finnes');
+    await expect(report).toContainText('Nåværende næringsareal: 5,0 daa');
+    await expect(page.getByRole('region', { name: 'Nøkkeltall for kommunen' }).getByTestId('naavaerende-daa')).toContainText('5 daa');
+    await page.getByRole('button', { name: 'Tilbake til demodata' }).click();
+    expect(errors).toEqual([]);
   });
 });

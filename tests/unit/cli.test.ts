@@ -31,6 +31,8 @@ describe('npm run cli -- stats', () => {
     expect(sq?.jobs_floor_high).toBe(400);
     expect(sq?.farmland_daa).toBe(5);
     expect(sq?.farmland_daa_by_class).toEqual({ '21': 5, '22': 0, '23': 0 });
+    // Every AR5 type is kept beside the farmland classes: the skog polygon covers the whole square.
+    expect(sq?.ar5_daa_by_type).toEqual({ '21': 5, '30': 10 });
     expect(sq?.nearest_station?.name).toBe('Asker stasjon');
     expect(sq?.nearest_station?.distance_m).toBeGreaterThan(40);
     expect(sq?.nearest_station?.distance_m).toBeLessThan(50);
@@ -38,7 +40,9 @@ describe('npm run cli -- stats', () => {
     expect(Math.abs((sq?.area_daa_spherical ?? 0) / 10 - 1)).toBeLessThan(0.01);
     expect(l).toMatchObject({ area_m2: 30000, area_daa: 30, jobs_floor_low: 57.6, jobs_floor_high: 144, farmland_daa: 2.5, abc: 'C' });
     expect(l?.jobs_land).toBeCloseTo(71.4, 5);
-    expect(out.totals).toEqual({ area_daa: 40, farmland_daa: 7.5, jobs_land: 95.2 });
+    expect(l?.ar5_daa_by_type).toEqual({ '22': 2.5 });
+    expect(out.totals).toEqual({ area_daa: 40, farmland_daa: 7.5, ar5_daa_by_type: { '21': 5, '22': 2.5, '30': 10 }, jobs_land: 95.2 });
+    expect(out.not_areas).toEqual({ lines: 0, points: 0 });
   });
 
   it('reads degrees without a crs member as EPSG:4326 and says farmland is unknown without a file', () => {
@@ -49,7 +53,9 @@ describe('npm run cli -- stats', () => {
     expect(out.features[0]?.id).toBe('grader');
     expect(out.features[0]?.area_daa).toBeGreaterThan(300);
     expect(out.features[0]?.farmland_daa).toBeNull();
+    expect(out.features[0]?.ar5_daa_by_type).toBeNull();
     expect(out.totals.farmland_daa).toBeNull();
+    expect(out.totals.ar5_daa_by_type).toBeNull();
   });
 
   it('accepts --crs for a file in metres without a crs member', () => {
@@ -71,7 +77,7 @@ describe('npm run cli -- stats', () => {
 
   it.each([
     ['meter-uten-crs.geojson', 'oppgi --crs'],
-    ['bare-ugyldige.geojson', 'krysser seg selv'],
+    ['bare-ugyldige.geojson', 'null areal'],
     ['ikke-json.geojson', 'ikke gyldig JSON'],
     ['finnes-ikke.geojson', 'finnes ikke']
   ])('refuses %s with exit code 2 and one Norwegian line naming the file', (file, text) => {
@@ -85,17 +91,22 @@ describe('npm run cli -- stats', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('repairs an unclosed ring, skips a self-intersecting polygon with its reason, and exits 0 when anything is kept', () => {
+  it('repairs an unclosed ring and a self-intersecting polygon (as GEOS MakeValid, area before and after), and exits 0', () => {
     const repaired = cli('stats', fixture('ugyldig-ring.geojson'));
     expect(repaired.status).toBe(0);
     const a = JSON.parse(repaired.stdout) as Out;
     expect(a.features.map((f) => f.id)).toEqual(['kvadrat-asker', 'apen']);
-    expect(a.repaired).toEqual([{ id: 'apen', what: expect.stringContaining('lukket') }]);
-    const skipped = cli('stats', fixture('krysser-seg-selv-og-gyldig.geojson'));
-    expect(skipped.status).toBe(0);
-    const b = JSON.parse(skipped.stdout) as Out;
-    expect(b.features.map((f) => f.id)).toEqual(['god']);
-    expect(b.skipped).toEqual([{ id: 'sloyfe', reason: expect.stringContaining('krysser seg selv') }]);
+    expect(a.repaired).toEqual([{ id: 'apen', code: 'ring-closed', what: expect.stringContaining('lukket'), area_m2_before: expect.any(Number), area_m2_after: expect.any(Number) }]);
+    const bowtie = cli('stats', fixture('krysser-seg-selv-og-gyldig.geojson'));
+    expect(bowtie.status).toBe(0);
+    const b = JSON.parse(bowtie.stdout) as Out;
+    // No area is lost: the bow tie's two triangles (2 × 2 500 m²) are kept.
+    expect(b.features.map((f) => [f.id, f.area_m2])).toEqual([
+      ['god', 10000],
+      ['sloyfe', 5000]
+    ]);
+    expect(b.skipped).toEqual([]);
+    expect(b.repaired).toEqual([{ id: 'sloyfe', code: 'made-valid', what: expect.stringContaining('MakeValid'), area_m2_before: 0, area_m2_after: 5000 }]);
   });
 
   it('refuses unknown options and a conflicting --crs', () => {

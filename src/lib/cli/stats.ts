@@ -1,10 +1,11 @@
 import type { FeatureCollection } from 'geojson';
-import { AR5_JORDBRUKSKLASSER, ar5Jordbruksklasse, type Ar5Jordbruksklasse } from '../../../seeds/ar5.ts';
+import { AR5_JORDBRUKSKLASSER, ar5Arealtype, ar5Jordbruksklasse, type Ar5Jordbruksklasse } from '../../../seeds/ar5.ts';
 import { areaSphericalM2, m2ToDaa } from '../geo/area.ts';
-import { buildOverlapIndex } from '../geo/overlap.ts';
+import { buildOverlapIndex, overlapByKey } from '../geo/overlap.ts';
 import { areaStats } from '../domain/stats.ts';
 import { defaultNorms } from '../domain/norms.ts';
-import type { ReadFileOk } from '../io/read-file.ts';
+import type { Repair } from '../io/geojson.ts';
+import type { NotAreas, ReadFileOk } from '../io/read-file.ts';
 import { csvCell } from '../io/csv.ts';
 import { ar5ArealtypeOf, arealformalOf, kategoriFromArealformal } from '../io/mapping.ts';
 import { roadsIn25832, stationsIn25832 } from '../io/reference-layers.ts';
@@ -19,6 +20,8 @@ export interface StatsFeatureOut {
   area_daa_spherical: number;
   farmland_daa: number | null;
   farmland_daa_by_class: Record<Ar5Jordbruksklasse, number> | null;
+  /** Every AR5 area type inside the area (11 bebygd … 99 ikke kartlagt), daa; null without --farmland. */
+  ar5_daa_by_type: Record<string, number> | null;
   jobs_land: number;
   jobs_floor_low: number;
   jobs_floor_high: number;
@@ -35,11 +38,13 @@ export interface StatsOut {
   crs: string;
   area_method: string;
   features: StatsFeatureOut[];
-  totals: { area_daa: number; farmland_daa: number | null; jobs_land: number };
+  totals: { area_daa: number; farmland_daa: number | null; ar5_daa_by_type: Record<string, number> | null; jobs_land: number };
   /** Features of the input that could not be used, and why. */
   skipped: { id: string; reason: string }[];
-  /** Features that were repaired (unambiguous fixes only), and how. */
-  repaired: { id: string; what: string }[];
+  /** Features that were repaired (rings closed, invalid polygons made valid as GEOS MakeValid), with planar areas in EPSG:25832 before and after. */
+  repaired: Repair[];
+  /** Objects of the input files that are not areas (lines, points), counted once; not used. */
+  not_areas: NotAreas;
 }
 
 /** What `stats` computes with: the files as read by {@link readAreaFile}, and the reference layers. */
@@ -57,6 +62,17 @@ const round = (v: number, decimals: number) => {
   return Math.round(v * f) / f;
 };
 
+/** m² by AR5 type → daa (3 decimals), in code order, types with no area left out. */
+function byTypeDaa(m2: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(m2).sort().map((k) => [k, round(m2ToDaa(m2[k] ?? 0), 3)]));
+}
+
+function sumByType(rows: readonly Record<string, number>[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) for (const [k, v] of Object.entries(r)) out[k] = round((out[k] ?? 0) + v, 3);
+  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k] as number]));
+}
+
 /**
  * Runs `stats` on areas already read (and optional AR5 farmland): per area, planar area in
  * EPSG:25832 (and spherical for contrast), farmland inside, job capacity (land and floor
@@ -65,12 +81,19 @@ const round = (v: number, decimals: number) => {
 export function runStats(input: StatsCommandInput): StatsOut {
   const areas = input.areas;
   let farmland = null;
+  let ar5 = null;
   if (input.farmland) {
     const items = input.farmland.areas.flatMap((a) => {
       const klasse = ar5Jordbruksklasse(ar5ArealtypeOf(a.properties));
       return klasse ? [{ geometry: a.geometry25832, key: klasse }] : [];
     });
     farmland = buildOverlapIndex(items);
+    ar5 = buildOverlapIndex(
+      input.farmland.areas.flatMap((a) => {
+        const type = ar5Arealtype(ar5ArealtypeOf(a.properties));
+        return type ? [{ geometry: a.geometry25832, key: type }] : [];
+      })
+    );
   }
 
   const ctx = { norms: defaultNorms(), farmland, stations: stationsIn25832(input.stations), mainRoads: roadsIn25832(input.roads) };
@@ -89,6 +112,7 @@ export function runStats(input: StatsCommandInput): StatsOut {
       farmland_daa_by_class: s.farmland
         ? (Object.fromEntries(AR5_JORDBRUKSKLASSER.map((k) => [k, round(m2ToDaa(s.farmland?.byClassM2[k] ?? 0), 3)])) as Record<Ar5Jordbruksklasse, number>)
         : null,
+      ar5_daa_by_type: ar5 ? byTypeDaa(overlapByKey(ar5, a.geometry25832).byKeyM2) : null,
       jobs_land: round(s.land.jobs, 1),
       jobs_floor_low: round(s.floor.low, 1),
       jobs_floor_high: round(s.floor.high, 1),
@@ -107,10 +131,12 @@ export function runStats(input: StatsCommandInput): StatsOut {
       totals: {
         area_daa: round(sum((x) => x.area_daa), 3),
         farmland_daa: farmland ? round(sum((x) => x.farmland_daa ?? 0), 3) : null,
+        ar5_daa_by_type: ar5 ? sumByType(features.map((x) => x.ar5_daa_by_type ?? {})) : null,
         jobs_land: round(sum((x) => x.jobs_land), 1)
       },
       skipped: [...areas.skipped, ...(input.farmland?.skipped ?? [])],
-      repaired: [...areas.repaired, ...(input.farmland?.repaired ?? [])]
+      repaired: [...areas.repaired, ...(input.farmland?.repaired ?? [])],
+      not_areas: { lines: areas.notAreas.lines + (input.farmland?.notAreas.lines ?? 0), points: areas.notAreas.points + (input.farmland?.notAreas.points ?? 0) }
   };
 }
 

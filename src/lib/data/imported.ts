@@ -13,6 +13,8 @@ export interface StoredImport {
   importedAt: string;
   report: ImportReport;
   layer: FeatureCollection<Polygon | MultiPolygon>;
+  /** AR5 imports: the whole AR5 layer (every area type), EPSG:25832; kept for land accounting. */
+  ar5?: FeatureCollection<Polygon | MultiPolygon>;
 }
 
 /** The imports in use, at most one per kind; a kind without one uses the demo data. */

@@ -1,7 +1,9 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { bboxOf, type BBox } from '../geo/bbox.ts';
 import { crsFromGeoJson, guessUtmCrs, looksLikeDegrees, normalizeCrs, reprojectGeometry, SUPPORTED_CRS, type CrsCode } from '../geo/crs.ts';
-import { validatePolygonal, type GeoError } from '../geo/validate.ts';
+import { areaPlanarM2 } from '../geo/area.ts';
+import { makeValidPolygonal } from '../geo/make-valid.ts';
+import { validatePolygonal, type GeoError, type ValidationReason } from '../geo/validate.ts';
 
 /** A polygon feature read from a file, in EPSG:25832 (for areas) and WGS84 (for display). */
 export interface ReadArea {
@@ -16,6 +18,31 @@ export interface ReadArea {
 
 /** WGS84 extent data may have: mainland Norway with its sea areas and Svalbard, [W, S, E, N] degrees. */
 const NORWAY_4326 = [-10, 56, 35, 82] as const;
+
+/**
+ * A feature the reader repaired instead of dropping: a ring closed, or an invalid polygon made
+ * valid the way GEOS MakeValid / PostGIS ST_MakeValid does (every part kept). Areas are planar in
+ * EPSG:25832, before (as GEOS measures the invalid polygon) and after the repair.
+ */
+export interface Repair {
+  id: string;
+  code: 'ring-closed' | 'made-valid';
+  /** What was done, in Norwegian. */
+  what: string;
+  area_m2_before: number;
+  area_m2_after: number;
+}
+
+/** Validation failures that MakeValid repairs without losing area (the rest have none to keep). */
+const REPAIRABLE: ReadonlySet<string> = new Set<ValidationReason>(['self-intersection', 'rings-cross', 'hole-outside']);
+
+const WHY: Partial<Record<ValidationReason, string>> = {
+  'self-intersection': 'en ring krysser eller berører seg selv',
+  'rings-cross': 'ringer krysser hverandre',
+  'hole-outside': 'et hull ligger utenfor ytterringen'
+};
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /** A file-level problem (not tied to one feature). */
 export interface FileError {
@@ -35,8 +62,8 @@ export type ReadResult =
       areas: ReadArea[];
       /** Features left out (only with `skipBad`), with the reason and its code. */
       skipped: { id: string; reason: string; code: string }[];
-      /** Features repaired (only with `skipBad`): unclosed rings closed. */
-      repaired: { id: string; what: string }[];
+      /** Features repaired (only with `skipBad`): unclosed rings closed, invalid polygons made valid. */
+      repaired: Repair[];
     }
   | { ok: false; error: FileError | GeoError };
 
@@ -123,7 +150,7 @@ export function readGeoJsonAreas(text: string, fileName: string, options: ReadOp
 export interface ReadOptions {
   /** The CRS of coordinates when the file does not say (EPSG code in any known form). */
   crs?: string;
-  /** Repair what is unambiguous (unclosed rings) and skip features that cannot be used. */
+  /** Repair (close rings, make invalid polygons valid as GEOS MakeValid) and skip features that cannot be used. */
   skipBad?: boolean;
   /** Without a CRS and with coordinates in metres, guess EPSG:25832/25833 from the ranges over Norway. */
   guessUtm?: boolean;
@@ -182,23 +209,50 @@ export function readAreasFromJson(json: unknown, fileName: string, options: Read
 
   const areas: ReadArea[] = [];
   const skipped: { id: string; reason: string; code: string }[] = [];
-  const repaired: { id: string; what: string }[] = [];
+  const repaired: Repair[] = [];
   let firstError: GeoError | null = null;
   const every = Math.max(1, Math.floor(features.length / 100));
+  const areaIn25832 = (g: Polygon | MultiPolygon) => areaPlanarM2(reprojectGeometry(g, crs, 'EPSG:25832'));
   for (const [i, f] of features.entries()) {
     if (options.onProgress && i % every === 0) options.onProgress(i / features.length);
     const id = featureId(f, i);
     const name = featureName(f, id);
-    // Lenient reading repairs what is unambiguous (an unclosed ring) and skips the rest.
+    const label = name === id ? id : `${name} (id ${id})`;
+    // Lenient reading repairs what it can (an unclosed ring; an invalid polygon made valid) and skips the rest.
     const fixed = options.skipBad ? closeRings(f?.geometry) : { geometry: f?.geometry, closed: false };
-    const checked = validatePolygonal(fixed.geometry, name === id ? id : `${name} (id ${id})`);
+    let checked = validatePolygonal(fixed.geometry, label);
+    let repair: Repair | null = null;
+    if (!checked.ok && options.skipBad && REPAIRABLE.has(checked.error.reason)) {
+      const invalid = fixed.geometry as Polygon | MultiPolygon;
+      const mv = makeValidPolygonal(invalid);
+      const again = mv.geometry ? validatePolygonal(mv.geometry, label) : null;
+      if (mv.geometry && again?.ok) {
+        const parts = mv.geometry.type === 'MultiPolygon' ? mv.geometry.coordinates.length : 1;
+        const before = round2(areaIn25832(invalid));
+        const after = round2(areaIn25832(mv.geometry));
+        repair = {
+          id,
+          code: 'made-valid',
+          what: `ugyldig flate gjort gyldig som GEOS MakeValid (${WHY[checked.error.reason as ValidationReason] ?? checked.error.reason}), alle deler beholdt: ${parts} ${parts === 1 ? 'del' : 'deler'}`,
+          area_m2_before: before,
+          area_m2_after: after
+        };
+        checked = again;
+      } else if (!mv.geometry) {
+        checked = { ok: false, error: { ...checked.error, message: `${checked.error.message} Den kan ikke repareres: det er ikke noe areal igjen.` } };
+      }
+    }
     if (!checked.ok) {
       if (!options.skipBad) return { ok: false, error: { ...checked.error, message: `${fileName}: ${checked.error.message}` } };
       firstError ??= checked.error;
       skipped.push({ id, reason: checked.error.message, code: String(checked.error.reason) });
       continue;
     }
-    if (fixed.closed) repaired.push({ id, what: 'ring lukket (første punkt lagt til på slutten)' });
+    if (fixed.closed) {
+      const a = round2(areaIn25832(checked.geometry));
+      repaired.push({ id, code: 'ring-closed', what: 'ring lukket (første punkt lagt til på slutten)', area_m2_before: a, area_m2_after: a });
+    }
+    if (repair) repaired.push(repair);
     areas.push({
       id,
       name,

@@ -13,7 +13,12 @@ export interface GmlResult {
   srsName: string | null;
   features: FeatureCollection<Polygon | MultiPolygon>;
   skipped: GmlSkipped[];
+  /** Features without a surface, counted once by their geometry: curves (boundary lines) and points. */
+  notAreas: { lines: number; points: number };
 }
+
+const LINE_ELEMENTS = new Set(['LineString', 'Curve', 'MultiCurve', 'MultiLineString', 'CompositeCurve', 'OrientableCurve']);
+const POINT_ELEMENTS = new Set(['Point', 'MultiPoint']);
 
 interface El {
   name: string;
@@ -116,11 +121,16 @@ export function parseGml(text: string): { ok: true; result: GmlResult } | { ok: 
   const members = [...descendants(root)].filter((e) => e.name === 'member' || e.name === 'featureMember' || e.name === 'featureMembers').flatMap((m) => m.children);
   const features: Feature<Polygon | MultiPolygon>[] = [];
   const skipped: GmlSkipped[] = [];
+  const notAreas = { lines: 0, points: 0 };
   members.forEach((f, i) => {
     const id = f.attrs.id ?? `#${i + 1}`;
+    // A feature may have several geometry properties (FKB: `område` surface and `posisjon` point): the surface is used.
     const polys = [...descendants(f)].filter((e) => e.name === 'Polygon' || e.name === 'PolygonPatch');
     if (!polys.length) {
-      skipped.push({ id, reason: 'objektet har ingen flategeometri' });
+      const all = [...descendants(f)];
+      if (all.some((e) => LINE_ELEMENTS.has(e.name))) notAreas.lines++;
+      else if (all.some((e) => POINT_ELEMENTS.has(e.name))) notAreas.points++;
+      else skipped.push({ id, reason: 'objektet har ingen flategeometri' });
       return;
     }
     const coordinates: Position[][][] = [];
@@ -151,5 +161,5 @@ export function parseGml(text: string): { ok: true; result: GmlResult } | { ok: 
       geometry: coordinates.length === 1 ? { type: 'Polygon', coordinates: coordinates[0] as Position[][] } : { type: 'MultiPolygon', coordinates }
     });
   });
-  return { ok: true, result: { crs: srsName ? normalizeCrs(srsName) : null, srsName, features: { type: 'FeatureCollection', features }, skipped } };
+  return { ok: true, result: { crs: srsName ? normalizeCrs(srsName) : null, srsName, features: { type: 'FeatureCollection', features }, skipped, notAreas } };
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { areaPlanarM2 } from '../geo/area.ts';
 import { describe, expect, it } from 'vitest';
+import { runStats } from '../cli/stats.ts';
 import { importPlanFile } from './import-plan.ts';
 import { formatOf, readAreaFile } from './read-file.ts';
 import { latin1, PRJ_25832, writeDbf, writeShp, writeZip } from './shapefile.test-helper.ts';
@@ -52,7 +54,7 @@ describe('importPlanFile for næringsareal', () => {
     expect(r.report.kept).toBe(1);
     expect(r.layer.features[0]?.properties).toMatchObject({ navn: 'Åsbråten næringspark, Ærø', arealformal: 1300, arealbruksstatus: 1 });
     expect(r.report.skipped).toEqual([{ id: '11', reason: expect.stringMatching(/kurve 99.*\(linje \d+\)/) }]);
-    expect(r.report.fileNotes).toContain('tegnsett: ISO 8859-1');
+    expect(r.report.fileNotes).toContain('tegnsett: ISO 8859-1/ANSI (Windows-1252)');
     expect(r.report.totalsDaa.naavaerende).toBeCloseTo(9.6, 6);
   });
 
@@ -148,10 +150,52 @@ describe('readAreaFile refuses bad files with the file name and the reason', () 
     expect(!r.ok && r.message).toMatch(/^bare-feil\.sos: ingen flater kunne brukes; den første: refererer til kurve 99 .*\(linje 3\)/);
   });
 
-  it('refuses a self-intersecting polygon with its reason when it is the only one', async () => {
+  it('repairs a self-intersecting polygon (a bow tie) instead of refusing it, keeping both triangles', async () => {
     const bow = '{"type":"Feature","id":"sløyfe","properties":{},"geometry":{"type":"Polygon","coordinates":[[[10.4,59.8],[10.41,59.81],[10.41,59.8],[10.4,59.81],[10.4,59.8]]]}}';
     const r = await readAreaFile(latin1(bow), 'sloyfe.geojson');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.areas[0]?.geometry25832.type).toBe('MultiPolygon');
+    const [fix] = r.repaired;
+    expect(fix).toMatchObject({ id: 'sløyfe', code: 'made-valid', what: expect.stringContaining('krysser') });
+    // The ring's signed area nearly cancels out; the two triangles keep about half of the 0.01° × 0.01° box.
+    expect(fix?.area_m2_before).toBeLessThan(fix!.area_m2_after / 10);
+    expect(fix?.area_m2_after).toBeCloseTo(areaPlanarM2(r.areas[0]!.geometry25832), 0);
+  });
+
+  it('refuses a polygon with nothing to repair (all points on a line) when it is the only one', async () => {
+    const line =
+      '{"type":"Feature","id":"strek","crs":{"type":"name","properties":{"name":"EPSG:25832"}},"properties":{},"geometry":{"type":"Polygon","coordinates":[[[580000,6633000],[580100,6633100],[580200,6633200],[580000,6633000]]]}}';
+    const r = await readAreaFile(latin1(line), 'strek.geojson');
     expect(!r.ok && r.reason).toBe('no-polygons');
-    expect(!r.ok && r.message).toMatch(/sløyfe.*krysser/);
+    expect(!r.ok && r.message).toMatch(/strek.*null areal/);
+  });
+});
+
+describe('«Last inn plandata» and the CLI give the same counts and repairs for the same file', () => {
+  const file = 'tests/fixtures/io/sosi/kommuneplan-med-feil.sos';
+
+  it('kommuneplan-med-feil.sos: the same read, skipped, repaired (with areas) and not-area counts', async () => {
+    const imp = await importPlanFile({ bytes: bytesOf(file), fileName: 'kommuneplan-med-feil.sos', kind: 'naering' });
+    if (!imp.ok) throw new Error(imp.message);
+    const read = await readAreaFile(bytesOf(file), 'kommuneplan-med-feil.sos');
+    if (!read.ok) throw new Error(read.message);
+    const cli = runStats({ areas: read, stations: { type: 'FeatureCollection', features: [] }, roads: { type: 'FeatureCollection', features: [] } });
+    // What the hand-written file holds (see tests/fixtures/io/sosi/README.md).
+    expect(imp.report.featuresRead).toBe(4);
+    expect(cli.features.map((f) => [f.id, f.area_m2])).toEqual([
+      ['20', 40000],
+      ['21', 5000],
+      ['22', 10000]
+    ]);
+    expect(cli.repaired).toEqual([{ id: '21', code: 'made-valid', what: expect.stringContaining('MakeValid'), area_m2_before: 0, area_m2_after: 5000 }]);
+    expect(cli.skipped).toEqual([{ id: '23', reason: expect.stringMatching(/kurve 99.*\(linje \d+\)/) }]);
+    expect(cli.not_areas).toEqual({ lines: 3, points: 2 });
+    // The app's report says the same.
+    expect(imp.report.repaired).toEqual(cli.repaired);
+    expect(imp.report.skipped).toEqual(cli.skipped);
+    expect(imp.report.notAreas).toEqual(cli.not_areas);
+    expect(imp.report.kept).toBe(2);
+    expect(imp.report.leftOut).toMatchObject([{ code: 'annet-formal', value: '1110', count: 1 }]);
+    expect(imp.report.totalsDaa).toEqual({ naavaerende: 5, framtidig: 40 });
   });
 });

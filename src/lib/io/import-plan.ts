@@ -1,7 +1,8 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { CrsCode } from '../geo/crs.ts';
-import { jordbrukLayerFrom, naeringLayerFrom, type ImportKind, type ReportGroup } from './plan-layers.ts';
-import { readAreaFile, type InputFormat, type ReadFileError } from './read-file.ts';
+import type { Repair } from './geojson.ts';
+import { ar5LayerFrom, jordbrukLayerFrom, naeringLayerFrom, type ImportKind, type ReportGroup } from './plan-layers.ts';
+import { readAreaFile, type InputFormat, type NotAreas, type ReadFileError } from './read-file.ts';
 
 /** The report shown after an import: what was read, kept, left out and why, and the totals. */
 export interface ImportReport {
@@ -16,7 +17,10 @@ export interface ImportReport {
   kept: number;
   /** Objects that could not be used as polygons, with id (and SOSI line) and reason. */
   skipped: { id: string; reason: string }[];
-  repaired: { id: string; what: string }[];
+  /** Objects repaired (rings closed, invalid polygons made valid), with planar areas before and after (m², EPSG:25832). */
+  repaired: Repair[];
+  /** Objects in the file that are not areas (lines, points), counted once. */
+  notAreas: NotAreas;
   /** Valid polygons left out of the layer (not næring, not farmland, no status), by reason. */
   leftOut: ReportGroup[];
   /** Kept objects the user should know about (unknown codes, status 3). */
@@ -25,6 +29,8 @@ export interface ImportReport {
   fileNotes: string[];
   /** Planar areas in EPSG:25832, daa: næring by status, or farmland by AR5 class. */
   totalsDaa: Record<string, number>;
+  /** AR5 imports: every area type in the file (planar daa in EPSG:25832 by arealtype). */
+  ar5DaaByType?: Record<string, number>;
 }
 
 /** A successful import: the app layer (EPSG:25832) and its report. */
@@ -32,6 +38,8 @@ export interface ImportOk {
   ok: true;
   report: ImportReport;
   layer: FeatureCollection<Polygon | MultiPolygon>;
+  /** AR5 imports: the whole AR5 layer (every area type, with treslag and skogbonitet), EPSG:25832. */
+  ar5?: FeatureCollection<Polygon | MultiPolygon>;
 }
 
 /** What one import asks for. */
@@ -53,13 +61,16 @@ export async function importPlanFile(req: ImportRequest, onProgress?: (phase: 'p
   const read = await readAreaFile(req.bytes, req.fileName, { crs: req.crs, guessUtm: true, onProgress });
   if (!read.ok) return read;
   const made = req.kind === 'naering' ? naeringLayerFrom(read.areas, req.fileName) : jordbrukLayerFrom(read.areas, req.fileName);
-  if (made.kept === 0) {
+  const ar5 = req.kind === 'jordbruk' ? ar5LayerFrom(read.areas, req.fileName) : null;
+  // An AR5 file without farmland is still AR5 (its farmland layer is then empty); a file without any AR5 type is the wrong kind.
+  if (made.kept === 0 && !ar5?.kept) {
     const what = req.kind === 'naering' ? 'ingen næringsareal (arealformål 1300, 1160, 1800 …)' : 'ikke jordbruksareal (AR5 arealtype 21, 22 eller 23)';
     return { ok: false, reason: 'no-polygons', message: `${req.fileName}: fila har ${read.areas.length} flater, men ${what}; er det riktig filtype?` };
   }
   return {
     ok: true,
     layer: made.layer,
+    ...(ar5 ? { ar5: ar5.layer } : {}),
     report: {
       fileName: req.fileName,
       kind: req.kind,
@@ -70,10 +81,12 @@ export async function importPlanFile(req: ImportRequest, onProgress?: (phase: 'p
       kept: made.kept,
       skipped: read.skipped,
       repaired: read.repaired,
+      notAreas: read.notAreas,
       leftOut: made.leftOut,
       notes: made.notes,
       fileNotes: read.notes,
-      totalsDaa: made.totalsDaa
+      totalsDaa: made.totalsDaa,
+      ...(ar5 ? { ar5DaaByType: ar5.totalsDaa } : {})
     }
   };
 }

@@ -94,3 +94,13 @@ export function arealformalOf(props: Record<string, unknown>): unknown {
 export function ar5ArealtypeOf(props: Record<string, unknown>): unknown {
   return pick(props, ['arealtype', 'artype']);
 }
+
+/** AR5 treslag as read: ARTRESLAG (SOSI 4.x), TRESLAG (SOSI 5.0), treslag (GML). */
+export function ar5TreslagOf(props: Record<string, unknown>): unknown {
+  return pick(props, ['treslag', 'artreslag', 'artresla']);
+}
+
+/** AR5 skogbonitet as read: ARSKOGBON (SOSI 4.x), SKOGBONITET (SOSI 5.0), skogbonitet (GML). */
+export function ar5SkogbonitetOf(props: Record<string, unknown>): unknown {
+  return pick(props, ['skogbonitet', 'arskogbon', 'skogbonite']);
+}

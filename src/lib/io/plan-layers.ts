@@ -1,9 +1,9 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { ar5Jordbruksklasse } from '../../../seeds/ar5.ts';
+import { ar5Arealtype, ar5Jordbruksklasse } from '../../../seeds/ar5.ts';
 import { KATEGORIER, STATUS_TOMT, type Kategori } from '../../../seeds/plan.ts';
 import { areaPlanarM2, m2ToDaa } from '../geo/area.ts';
 import type { ReadArea } from './geojson.ts';
-import { ar5ArealtypeOf, AREALFORMAL_ANNET, arealformalOf, kategoriFromArealformal, pick } from './mapping.ts';
+import { ar5ArealtypeOf, ar5SkogbonitetOf, ar5TreslagOf, AREALFORMAL_ANNET, arealformalOf, kategoriFromArealformal, pick } from './mapping.ts';
 
 /** What an imported file holds: næringsareal from a kommuneplan, or farmland from AR5. */
 export type ImportKind = 'naering' | 'jordbruk';
@@ -11,7 +11,7 @@ export type ImportKind = 'naering' | 'jordbruk';
 /** One line of an import report: objects left out or needing attention, grouped by reason. */
 export interface ReportGroup {
   /** A stable code for the reason (for tests and translation). */
-  code: 'annet-formal' | 'ukjent-formal' | 'mangler-status' | 'status-3' | 'ikke-jordbruk' | 'mangler-arealtype';
+  code: 'annet-formal' | 'ukjent-formal' | 'mangler-status' | 'status-3' | 'ikke-jordbruk' | 'mangler-arealtype' | 'ukjent-arealtype';
   /** The code or value the group is about (arealformål, arealtype), as read. */
   value: string;
   /** Its name where the code list gives one. */
@@ -140,6 +140,45 @@ export function jordbrukLayerFrom(areas: readonly ReadArea[], source: string): P
     }
     totalsDaa[klasse] = (totalsDaa[klasse] ?? 0) + m2ToDaa(areaPlanarM2(a.geometry25832));
     features.push({ type: 'Feature', properties: { ...a.properties, id: nextId(a.id), arealtype: Number(klasse), kilde: source }, geometry: a.geometry25832 });
+  }
+  return { layer: { type: 'FeatureCollection', features }, kept: features.length, leftOut: [...leftOut.values()], notes: [], totalsDaa };
+}
+
+/**
+ * The whole AR5 layer of an import: every area type (11 bebygd … 99 ikke kartlagt), with
+ * `arealtype` as a number and `treslag` and `skogbonitet` where the file has them (ARTRESLAG /
+ * TRESLAG, ARSKOGBON / SKOGBONITET), so land other than farmland can be accounted for. Objects
+ * without an area type, or with one the code list does not have, are left out and counted.
+ * `totalsDaa` is planar area in EPSG:25832 by area type. The input is not modified.
+ */
+export function ar5LayerFrom(areas: readonly ReadArea[], source: string): PlanLayerResult {
+  const leftOut = new Map<string, ReportGroup>();
+  const features: Feature<Polygon | MultiPolygon>[] = [];
+  const totalsDaa: Record<string, number> = {};
+  const nextId = uniqueIds();
+  for (const a of areas) {
+    const raw = ar5ArealtypeOf(a.properties);
+    const type = ar5Arealtype(raw);
+    if (!type) {
+      if (raw === undefined) groupAdd(leftOut, 'mangler-arealtype', '', null, a.id);
+      else groupAdd(leftOut, 'ukjent-arealtype', String(raw), null, a.id);
+      continue;
+    }
+    totalsDaa[type] = (totalsDaa[type] ?? 0) + m2ToDaa(areaPlanarM2(a.geometry25832));
+    const treslag = toNumber(ar5TreslagOf(a.properties));
+    const bonitet = toNumber(ar5SkogbonitetOf(a.properties));
+    features.push({
+      type: 'Feature',
+      properties: {
+        ...a.properties,
+        id: nextId(a.id),
+        arealtype: Number(type),
+        ...(Number.isInteger(treslag) ? { treslag } : {}),
+        ...(Number.isInteger(bonitet) ? { skogbonitet: bonitet } : {}),
+        kilde: source
+      },
+      geometry: a.geometry25832
+    });
   }
   return { layer: { type: 'FeatureCollection', features }, kept: features.length, leftOut: [...leftOut.values()], notes: [], totalsDaa };
 }

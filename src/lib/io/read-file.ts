@@ -1,9 +1,9 @@
 import type { FeatureCollection } from 'geojson';
-import type { CrsCode } from '../geo/crs.ts';
-import { readAreasFromJson, type ReadArea } from './geojson.ts';
+import { OLD_DATUM_CRS, type CrsCode } from '../geo/crs.ts';
+import { readAreasFromJson, type ReadArea, type Repair } from './geojson.ts';
 import { parseGml } from './gml.ts';
 import { parseShapefileZip } from './shapefile.ts';
-import { parseSosi } from './sosi.ts';
+import { parseSosi, type SosiEncoding, type SosiNote } from './sosi.ts';
 
 /** The file formats the importers read, chosen by file extension. */
 export type InputFormat = 'geojson' | 'sosi' | 'gml' | 'shapefile';
@@ -64,11 +64,39 @@ export interface ReadFileOk {
   areas: ReadArea[];
   /** Objects left out, with their id (and SOSI line) and the reason in Norwegian. */
   skipped: { id: string; reason: string }[];
-  /** Objects repaired (unambiguous fixes only), and how. */
-  repaired: { id: string; what: string }[];
+  /** Objects repaired: unclosed rings closed, invalid polygons made valid (with the area before and after). */
+  repaired: Repair[];
+  /** Objects in the file that are not areas (boundary curves, points), counted once; not used. */
+  notAreas: NotAreas;
   /** Other things the user should know (encoding used, a file that may be cut short). */
   notes: string[];
 }
+
+/** Objects of a file that are not areas: lines (SOSI curves, GML curves) and points. */
+export interface NotAreas {
+  lines: number;
+  points: number;
+}
+
+/** «658 linjer og 12 punkter», or null when there are none. */
+function notAreasCount(n: NotAreas): string | null {
+  const parts = [n.lines ? `${n.lines} ${n.lines === 1 ? 'linje' : 'linjer'}` : '', n.points ? `${n.points} ${n.points === 1 ? 'punkt' : 'punkter'}` : ''].filter(Boolean);
+  return parts.length ? parts.join(' og ') : null;
+}
+
+const ENCODING_NAMES: Record<SosiEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'windows-1252': 'ISO 8859-1/ANSI (Windows-1252)',
+  'iso-8859-10': 'ISO 8859-10',
+  cp865: 'DOSN8 (kodeside 865)',
+  nd7: 'ND7 (ISO 646-NO)'
+};
+
+const SOSI_NOTES: Record<SosiNote['code'], (n: number) => string> = {
+  'arcs-densified': (n) => `${n} ${n === 1 ? 'bue' : 'buer'} (.BUEP, .SIRKELP, .SIRKEL) er gjort om til linjer med et punkt for hver halve grad, høyst 5 mm fra buen`,
+  'arc-as-line': (n) => `${n} ${n === 1 ? 'bue' : 'buer'} (.BUE, .BUEP, .KLOTOIDE …) kunne ikke tolkes som sirkelbue og er tatt med som rette linjer mellom punktene`,
+  'point-ref-ignored': (n) => `${n} ${n === 1 ? 'referanse' : 'referanser'} i ..REF til punkter er ikke brukt (en flate avgrenses av kurver)`
+};
 
 /** Options for {@link readAreaFile}. */
 export interface ReadFileOptions {
@@ -88,6 +116,16 @@ const noPolygons = (fileName: string, skipped: readonly { reason: string }[], no
 
 /** The GeoJSON reader's file-level reasons, passed on as they are. */
 const FILE_REASONS = ['invalid-json', 'not-geojson', 'unknown-crs', 'crs-conflict', 'crs-needed', 'no-features', 'outside-norway'] as const satisfies readonly ReadFileReason[];
+
+/** True when a declared ..TEGNSETT names the character set the file was read in. */
+function sameCharset(declared: string, used: SosiEncoding): boolean {
+  const d = declared.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  if (used === 'utf-8') return d === 'UTF8';
+  if (used === 'windows-1252') return d === 'ANSI' || d === 'ISO88591' || d === 'WINDOWS1252';
+  if (used === 'iso-8859-10') return d === 'ISO885910';
+  if (used === 'cp865') return d === 'DOSN8';
+  return d === 'ND7' || d === 'DECN7';
+}
 
 function decodeText(bytes: Uint8Array): { text: string; note: string | null } {
   const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
@@ -119,6 +157,7 @@ export async function readAreaFile(bytes: Uint8Array, fileName: string, options:
   let json: unknown;
   let fileCrs: CrsCode | null = null;
   let skipped: { id: string; reason: string }[] = [];
+  let notAreas: NotAreas = { lines: 0, points: 0 };
   if (format === 'geojson') {
     const { text, note } = decodeText(bytes);
     if (note) notes.push(note);
@@ -134,11 +173,14 @@ export async function readAreaFile(bytes: Uint8Array, fileName: string, options:
       return fail('crs-needed', fileName, `ukjent ..KOORDSYS ${r.result.koordsys ?? '(mangler)'}; oppgi koordinatsystem (f.eks. EPSG:25832).`);
     }
     if (!r.result.complete) notes.push('fila slutter uten .SLUTT og kan være avkortet');
-    notes.push(`tegnsett: ${r.result.encoding === 'utf-8' ? 'UTF-8' : 'ISO 8859-1'}`);
+    const declared = r.result.declaredEncoding;
+    notes.push(`tegnsett: ${ENCODING_NAMES[r.result.encoding]}${declared && !sameCharset(declared, r.result.encoding) ? ` (fila oppgir ${declared})` : ''}`);
+    for (const n of r.result.notes) notes.push(SOSI_NOTES[n.code](n.count));
     fileCrs = r.result.crs;
     json = r.result.features;
+    notAreas = r.result.notAreas;
     skipped = r.result.skipped.map((x) => ({ id: x.id, reason: `${x.reason} (linje ${x.line})` }));
-    if (!r.result.features.features.length) return noPolygons(fileName, skipped, 'fila har ingen flater (.FLATE).');
+    if (!r.result.features.features.length) return noPolygons(fileName, skipped, `fila har ingen flater (.FLATE)${notAreasCount(notAreas) ? `, bare ${notAreasCount(notAreas)}` : ''}.`);
   } else if (format === 'gml') {
     const { text } = decodeText(bytes);
     const r = parseGml(text);
@@ -149,7 +191,8 @@ export async function readAreaFile(bytes: Uint8Array, fileName: string, options:
     fileCrs = r.result.crs;
     json = r.result.features;
     skipped = r.result.skipped;
-    if (!r.result.features.features.length) return noPolygons(fileName, skipped, 'fila har ingen flater.');
+    notAreas = r.result.notAreas;
+    if (!r.result.features.features.length) return noPolygons(fileName, skipped, `fila har ingen flater${notAreasCount(notAreas) ? `, bare ${notAreasCount(notAreas)}` : ''}.`);
   } else {
     const r = await parseShapefileZip(bytes);
     if (!r.ok) return fail(r.error.reason, fileName, r.error.message);
@@ -176,6 +219,7 @@ export async function readAreaFile(bytes: Uint8Array, fileName: string, options:
     return { ok: false, reason, message: read.error.message };
   }
   progress?.('check', 1);
+  if (OLD_DATUM_CRS.includes(read.crs)) notes.push(`${read.crs} (NGO1948 eller ED50) er et gammelt datum; posisjonene er regnet om med EPSGs parametre og kan avvike noen meter`);
   return {
     ok: true,
     format,
@@ -185,6 +229,7 @@ export async function readAreaFile(bytes: Uint8Array, fileName: string, options:
     areas: read.areas,
     skipped: [...skipped, ...read.skipped.map((x) => ({ id: x.id, reason: x.reason }))],
     repaired: read.repaired,
+    notAreas,
     notes
   };
 }
