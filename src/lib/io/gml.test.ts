@@ -32,8 +32,8 @@ describe('parseGml', () => {
     expect(parseGml('<a><b>tekst</b></a>')).toEqual({ ok: false, error: { reason: 'not-gml', message: expect.stringContaining('ikke GML') } });
   });
 
-  it('returns a result or a typed error for truncated and damaged files, never throws', () => {
-    const good = read('kommuneplan-25833.gml');
+  it.each(['kommuneplan-25833.gml', 'fkb-ar5-ringer-og-buer.gml'])('returns a result or a typed error for truncated and damaged copies of %s, never throws', (file) => {
+    const good = read(file);
     fc.assert(
       fc.property(fc.nat(good.length), fc.array(fc.tuple(fc.nat(good.length - 1), fc.constantFrom('<', '>', '/', '"', ' ', 'x', '9')), { maxLength: 20 }), (cut, flips) => {
         const chars = [...good.slice(0, cut)];
@@ -43,5 +43,30 @@ describe('parseGml', () => {
       }),
       { numRuns: 200 }
     );
+  });
+});
+
+describe('parseGml on FKB-AR5 as agencies write it', () => {
+  it('joins a gml:Ring of curveMembers, densifies gml:Arc, uses the surface beside a posisjon point, and counts border lines', () => {
+    const r = parseGml(read('fkb-ar5-ringer-og-buer.gml'));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.result.crs).toBe('EPSG:25832');
+    const [skog, dyrka] = r.result.features.features;
+    expect(skog?.properties).toMatchObject({ gml_id: 'ar5.flate.1', arealtype: 30, treslag: 31, skogbonitet: 14 });
+    expect(skog?.geometry.type).toBe('Polygon');
+    expect(areaPlanarM2(skog!.geometry)).toBeCloseTo(10_000, 6);
+    // Five positions: the two curves' shared corners are not repeated.
+    expect((skog!.geometry as { coordinates: number[][][] }).coordinates[0]).toHaveLength(5);
+    expect(Math.abs(areaPlanarM2(dyrka!.geometry) / ((Math.PI * 100 ** 2) / 2) - 1)).toBeLessThan(2e-5);
+    expect(r.result.arcs).toBe(1);
+    expect(r.result.notAreas).toEqual({ lines: 2, points: 0 });
+    expect(r.result.skipped).toEqual([]);
+  });
+
+  it('reads latitude-first positions of EPSG:4258 in URN form as longitude, latitude', () => {
+    const r = parseGml(read('grader-4258-bredde-forst.gml'));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.result.crs).toBe('EPSG:4258');
+    expect((r.result.features.features[0]!.geometry as { coordinates: number[][][] }).coordinates[0]?.[0]).toEqual([10.43, 59.83]);
   });
 });

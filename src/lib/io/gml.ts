@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { circleRing3, densifyArc3 } from '../geo/arc.ts';
 import { normalizeCrs, type CrsCode } from '../geo/crs.ts';
 
 /** A feature the reader could not use, and why (Norwegian). */
@@ -15,6 +16,8 @@ export interface GmlResult {
   skipped: GmlSkipped[];
   /** Features without a surface, counted once by their geometry: curves (boundary lines) and points. */
   notAreas: { lines: number; points: number };
+  /** Arc segments (gml:Arc, ArcString, Circle) densified into lines. */
+  arcs: number;
 }
 
 const LINE_ELEMENTS = new Set(['LineString', 'Curve', 'MultiCurve', 'MultiLineString', 'CompositeCurve', 'OrientableCurve']);
@@ -25,6 +28,19 @@ interface El {
   attrs: Record<string, string>;
   children: El[];
   text: string;
+  /** Coordinate dimension in force here: the nearest srsDimension on the element or above it (2 by default). */
+  dim?: number;
+}
+
+/** Sets each element's coordinate dimension from the nearest srsDimension at or above it (iterative: no recursion). */
+function inheritDimensions(root: El): void {
+  const stack: [El, number][] = [[root, 2]];
+  while (stack.length) {
+    const [el, above] = stack.pop() as [El, number];
+    const own = Number(el.attrs.srsDimension);
+    el.dim = Number.isInteger(own) && own >= 2 ? own : above;
+    for (const c of el.children) stack.push([c, el.dim]);
+  }
 }
 
 function parseAttrs(s: string): Record<string, string> {
@@ -77,29 +93,82 @@ function* descendants(el: El): Generator<El> {
 
 const find = (el: El, name: string) => [...descendants(el)].find((d) => d.name === name);
 
-function ringOf(ring: El | undefined, dim: number): Position[] | null {
-  if (!ring) return null;
-  const posList = find(ring, 'posList');
-  let nums: number[];
-  let d = dim;
-  if (posList) {
-    d = Number(posList.attrs.srsDimension ?? dim) || dim;
-    nums = posList.text.trim().split(/\s+/).map(Number);
-  } else {
-    const pos = [...descendants(ring)].filter((x) => x.name === 'pos');
-    if (pos.length) {
-      const parts = pos.map((p) => p.text.trim().split(/\s+/).map(Number));
-      return parts.every((p) => p.length >= 2 && p.every(Number.isFinite)) ? parts.map((p) => [p[0] as number, p[1] as number]) : null;
-    }
-    const coordinates = find(ring, 'coordinates');
-    if (!coordinates) return null;
-    const pairs = coordinates.text.trim().split(/\s+/).map((t) => t.split(',').map(Number));
-    return pairs.every((p) => p.length >= 2 && p.every(Number.isFinite)) ? pairs.map((p) => [p[0] as number, p[1] as number]) : null;
-  }
-  if (!nums.length || nums.some((n) => !Number.isFinite(n)) || nums.length % d !== 0) return null;
+/** Numbers of a text as positions of `dim` numbers ([x, y], height dropped); null when they do not fit. */
+function positionsOf(text: string, dim: number): Position[] | null {
+  const nums = text.trim().split(/\s+/).map(Number);
+  if (!nums.length || nums.some((n) => !Number.isFinite(n)) || nums.length % dim !== 0) return null;
   const out: Position[] = [];
-  for (let i = 0; i + 1 < nums.length; i += d) out.push([nums[i] as number, nums[i + 1] as number]);
+  for (let i = 0; i + 1 < nums.length; i += dim) out.push([nums[i] as number, nums[i + 1] as number]);
   return out;
+}
+
+/** Reading rings: whether to swap lat/lon to lon/lat, and a count of arcs densified. */
+interface RingContext {
+  swap: boolean;
+  arcs: number;
+}
+
+/** The control points under an element (posList, pos or coordinates), in document order. */
+function pointsUnder(el: El, ctx: RingContext): Position[] | null {
+  const out: Position[] = [];
+  for (const d of [el, ...descendants(el)]) {
+    let pts: Position[] | null = null;
+    if (d.name === 'posList') pts = positionsOf(d.text, d.dim ?? 2);
+    else if (d.name === 'pos') pts = positionsOf(d.text, Math.max(2, d.text.trim().split(/\s+/).length));
+    else if (d.name === 'coordinates') {
+      const pairs = d.text.trim().split(/\s+/).map((t) => t.split(',').map(Number));
+      pts = pairs.every((q) => q.length >= 2 && q.every(Number.isFinite)) ? pairs.map((q) => [q[0] as number, q[1] as number]) : null;
+    } else continue;
+    if (!pts) return null;
+    for (const q of pts) out.push(q);
+  }
+  return ctx.swap ? out.map((q) => [q[1] as number, q[0] as number]) : out;
+}
+
+/**
+ * The positions of a ring (gml:exterior / gml:interior): a LinearRing, or a gml:Ring of several
+ * curveMembers (LineString, Curve with LineStringSegment, Arc, ArcString, Circle segments) joined
+ * in order without repeating shared points. Arcs (three points on a circle) are densified as SOSI
+ * arcs are. Null when coordinates are missing or cannot be read.
+ */
+function ringOf(ring: El | undefined, ctx: RingContext): Position[] | null {
+  if (!ring) return null;
+  const out: Position[] = [];
+  const append = (pts: readonly Position[]) => {
+    for (const q of pts) {
+      const last = out[out.length - 1];
+      if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q);
+    }
+  };
+  const walk = (el: El): boolean => {
+    if (el.name === 'Arc' || el.name === 'ArcString' || el.name === 'Circle') {
+      const pts = pointsUnder(el, ctx);
+      if (!pts || pts.length < 3) return false;
+      if (el.name === 'Circle') {
+        const c = circleRing3(pts[0] as Position, pts[1] as Position, pts[2] as Position);
+        if (!c) return false;
+        append(c);
+      } else {
+        for (let i = 0; i + 2 < pts.length; i += 2) append(densifyArc3(pts[i] as Position, pts[i + 1] as Position, pts[i + 2] as Position) ?? []);
+      }
+      ctx.arcs++;
+      return true;
+    }
+    if (el.name === 'posList' || el.name === 'pos' || el.name === 'coordinates') {
+      const pts = pointsUnder(el, ctx);
+      if (!pts) return false;
+      append(pts);
+      return true;
+    }
+    return el.children.every(walk);
+  };
+  if (!walk(ring) || out.length === 0) return null;
+  return out;
+}
+
+/** True for a srsName that gives latitude before longitude (EPSG geographic CRS in URN or URL form). */
+function latitudeFirst(srsName: string | null): boolean {
+  return srsName !== null && /(?:urn:ogc:def:crs:epsg:[\d.]*:|opengis\.net\/def\/crs\/epsg\/[\d.]+\/)(?:4326|4258)$/i.test(srsName.trim());
 }
 
 /**
@@ -116,8 +185,8 @@ export function parseGml(text: string): { ok: true; result: GmlResult } | { ok: 
     return { ok: false, error: { reason: 'not-gml', message: 'ikke GML med flater (fant ingen koordinater).' } };
   }
   const srsName = [...descendants(root)].map((e) => e.attrs.srsName).find((s) => s !== undefined) ?? null;
-  const dimAttr = [...descendants(root)].map((e) => e.attrs.srsDimension).find((s) => s !== undefined);
-  const dim = Number(dimAttr ?? 2) || 2;
+  inheritDimensions(root);
+  const ctx: RingContext = { swap: latitudeFirst(srsName), arcs: 0 };
   const members = [...descendants(root)].filter((e) => e.name === 'member' || e.name === 'featureMember' || e.name === 'featureMembers').flatMap((m) => m.children);
   const features: Feature<Polygon | MultiPolygon>[] = [];
   const skipped: GmlSkipped[] = [];
@@ -136,12 +205,12 @@ export function parseGml(text: string): { ok: true; result: GmlResult } | { ok: 
     const coordinates: Position[][][] = [];
     for (const p of polys) {
       const exterior = p.children.find((c) => c.name === 'exterior' || c.name === 'outerBoundaryIs');
-      const outer = ringOf(exterior, dim);
+      const outer = ringOf(exterior, ctx);
       if (!outer) {
         skipped.push({ id, reason: 'ytterringen mangler eller har ugyldige koordinater' });
         return;
       }
-      const holes = p.children.filter((c) => c.name === 'interior' || c.name === 'innerBoundaryIs').map((h) => ringOf(h, dim));
+      const holes = p.children.filter((c) => c.name === 'interior' || c.name === 'innerBoundaryIs').map((h) => ringOf(h, ctx));
       if (holes.some((h) => h === null)) {
         skipped.push({ id, reason: 'et hull har ugyldige koordinater' });
         return;
@@ -161,5 +230,5 @@ export function parseGml(text: string): { ok: true; result: GmlResult } | { ok: 
       geometry: coordinates.length === 1 ? { type: 'Polygon', coordinates: coordinates[0] as Position[][] } : { type: 'MultiPolygon', coordinates }
     });
   });
-  return { ok: true, result: { crs: srsName ? normalizeCrs(srsName) : null, srsName, features: { type: 'FeatureCollection', features }, skipped, notAreas } };
+  return { ok: true, result: { crs: srsName ? normalizeCrs(srsName) : null, srsName, features: { type: 'FeatureCollection', features }, skipped, notAreas, arcs: ctx.arcs } };
 }

@@ -199,3 +199,36 @@ describe('«Last inn plandata» and the CLI give the same counts and repairs for
     expect(imp.report.totalsDaa).toEqual({ naavaerende: 5, framtidig: 40 });
   });
 });
+
+describe('AR5 kept whole', () => {
+  it('an FKB-AR5 GML import keeps every area type (with treslag and skogbonitet) beside the farmland layer', async () => {
+    const r = await importPlanFile({ bytes: bytesOf('tests/fixtures/io/gml/fkb-ar5-ringer-og-buer.gml'), fileName: 'ar5.gml', kind: 'jordbruk' });
+    if (!r.ok) throw new Error(r.message);
+    // Farmland as before: only 21/22/23.
+    expect(r.layer.features.map((f) => f.properties?.arealtype)).toEqual([21]);
+    expect(r.report.totalsDaa['21']).toBeCloseTo(15.708, 2);
+    // The whole AR5 layer: skog too, with its treslag and bonitet.
+    expect(r.ar5?.features.map((f) => [f.properties?.arealtype, f.properties?.treslag, f.properties?.skogbonitet])).toEqual([
+      [30, 31, 14],
+      [21, undefined, undefined]
+    ]);
+    expect(r.report.ar5DaaByType?.['30']).toBeCloseTo(10, 6);
+    expect(r.report.ar5DaaByType?.['21']).toBeCloseTo(15.708, 2);
+    expect(r.report.notAreas).toEqual({ lines: 2, points: 0 });
+    expect(r.report.fileNotes.some((n) => n.includes('gml:Arc'))).toBe(true);
+  });
+
+  it('an AR5 file with no farmland at all is still AR5: its farmland layer is empty, its other types are kept', async () => {
+    const skog = JSON.stringify({
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'EPSG:25832' } },
+      features: [{ type: 'Feature', properties: { id: 's', arealtype: 30 }, geometry: { type: 'Polygon', coordinates: [[[580000, 6633000], [580100, 6633000], [580100, 6633100], [580000, 6633000]]] } }]
+    });
+    const r = await importPlanFile({ bytes: new TextEncoder().encode(skog), fileName: 'skog.geojson', kind: 'jordbruk' });
+    if (!r.ok) throw new Error(r.message);
+    expect(r.layer.features).toEqual([]);
+    expect(r.ar5?.features).toHaveLength(1);
+    const none = await importPlanFile({ bytes: new TextEncoder().encode(skog.replace('"arealtype":30', '"formal":1')), fileName: 'x.geojson', kind: 'jordbruk' });
+    expect(none.ok).toBe(false);
+  });
+});

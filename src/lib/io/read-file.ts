@@ -192,6 +192,7 @@ export async function readAreaFile(bytes: Uint8Array, fileName: string, options:
     json = r.result.features;
     skipped = r.result.skipped;
     notAreas = r.result.notAreas;
+    if (r.result.arcs) notes.push(SOSI_NOTES['arcs-densified'](r.result.arcs).replace('(.BUEP, .SIRKELP, .SIRKEL)', '(gml:Arc, ArcString, Circle)'));
     if (!r.result.features.features.length) return noPolygons(fileName, skipped, `fila har ingen flater${notAreasCount(notAreas) ? `, bare ${notAreasCount(notAreas)}` : ''}.`);
   } else {
     const r = await parseShapefileZip(bytes);
