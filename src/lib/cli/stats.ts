@@ -45,6 +45,8 @@ export interface StatsOut {
   repaired: Repair[];
   /** Objects of the input files that are not areas (lines, points), counted once; not used. */
   not_areas: NotAreas;
+  /** What the user should know about the files (character set, arcs, old datum, areas far from zone 32), in Norwegian. */
+  notes: string[];
 }
 
 /** What `stats` computes with: the files as read by {@link readAreaFile}, and the reference layers. */
@@ -136,7 +138,8 @@ export function runStats(input: StatsCommandInput): StatsOut {
       },
       skipped: [...areas.skipped, ...(input.farmland?.skipped ?? [])],
       repaired: [...areas.repaired, ...(input.farmland?.repaired ?? [])],
-      not_areas: { lines: areas.notAreas.lines + (input.farmland?.notAreas.lines ?? 0), points: areas.notAreas.points + (input.farmland?.notAreas.points ?? 0) }
+      not_areas: { lines: areas.notAreas.lines + (input.farmland?.notAreas.lines ?? 0), points: areas.notAreas.points + (input.farmland?.notAreas.points ?? 0) },
+      notes: [...areas.notes, ...(input.farmland?.notes ?? []).map((n) => `jordbruksfila: ${n}`)]
   };
 }
 

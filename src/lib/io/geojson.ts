@@ -62,6 +62,11 @@ export type ReadResult =
       areas: ReadArea[];
       /** Features left out (only with `skipBad`), with the reason and its code. */
       skipped: { id: string; reason: string; code: string }[];
+      /**
+       * Planar area in EPSG:25832 ÷ planar area in the file's own projected CRS, over all areas
+       * (1 for EPSG:25832; null for degrees): far from zone 32 the two differ, and users should know.
+       */
+      areaScale: number | null;
       /** Features repaired (only with `skipBad`): unclosed rings closed, invalid polygons made valid. */
       repaired: Repair[];
     }
@@ -213,6 +218,9 @@ export function readAreasFromJson(json: unknown, fileName: string, options: Read
   let firstError: GeoError | null = null;
   const every = Math.max(1, Math.floor(features.length / 100));
   const areaIn25832 = (g: Polygon | MultiPolygon) => areaPlanarM2(reprojectGeometry(g, crs, 'EPSG:25832'));
+  const projected = !['EPSG:4326', 'EPSG:4258', 'EPSG:3857'].includes(crs);
+  let sourceM2 = 0;
+  let targetM2 = 0;
   for (const [i, f] of features.entries()) {
     if (options.onProgress && i % every === 0) options.onProgress(i / features.length);
     const id = featureId(f, i);
@@ -253,13 +261,12 @@ export function readAreasFromJson(json: unknown, fileName: string, options: Read
       repaired.push({ id, code: 'ring-closed', what: 'ring lukket (første punkt lagt til på slutten)', area_m2_before: a, area_m2_after: a });
     }
     if (repair) repaired.push(repair);
-    areas.push({
-      id,
-      name,
-      properties: { ...(f.properties ?? {}) },
-      geometry25832: reprojectGeometry(checked.geometry, crs, 'EPSG:25832'),
-      geometry4326: reprojectGeometry(checked.geometry, crs, 'EPSG:4326')
-    });
+    const geometry25832 = reprojectGeometry(checked.geometry, crs, 'EPSG:25832');
+    if (projected) {
+      sourceM2 += areaPlanarM2(checked.geometry);
+      targetM2 += areaPlanarM2(geometry25832);
+    }
+    areas.push({ id, name, properties: { ...(f.properties ?? {}) }, geometry25832, geometry4326: reprojectGeometry(checked.geometry, crs, 'EPSG:4326') });
   }
   if (!areas.length && firstError) {
     return { ok: false, error: { ...firstError, message: `${fileName}: ingen objekter kunne brukes; det første: ${firstError.message}` } };
@@ -273,5 +280,5 @@ export function readAreasFromJson(json: unknown, fileName: string, options: Read
       error: { reason: 'outside-norway', message: `${fileName}: koordinatene havner utenfor Norge (${hint}); er koordinatsystemet riktig? Oppgi eventuelt --crs.` }
     };
   }
-  return { ok: true, crs, crsFrom, featuresRead: features.length, areas, skipped, repaired };
+  return { ok: true, crs, crsFrom, featuresRead: features.length, areas, skipped, repaired, areaScale: projected && sourceM2 > 0 ? targetM2 / sourceM2 : null };
 }

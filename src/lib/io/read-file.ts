@@ -220,6 +220,12 @@ export async function readAreaFile(bytes: Uint8Array, fileName: string, options:
     return { ok: false, reason, message: read.error.message };
   }
   progress?.('check', 1);
+  if (read.areaScale !== null && Math.abs(read.areaScale - 1) > 0.001) {
+    const pct = Math.abs(read.areaScale - 1) * 100;
+    notes.push(
+      `planart areal i EPSG:25832 er ${pct.toFixed(pct < 10 ? 2 : 0).replace('.', ',')} % ${read.areaScale > 1 ? 'større' : 'mindre'} enn i fila (${read.crs}), fordi dataene ligger langt fra UTM sone 32; appen og kommandolinjen regner i EPSG:25832`
+    );
+  }
   if (OLD_DATUM_CRS.includes(read.crs)) notes.push(`${read.crs} (NGO1948 eller ED50) er et gammelt datum; posisjonene er regnet om med EPSGs parametre og kan avvike noen meter`);
   return {
     ok: true,

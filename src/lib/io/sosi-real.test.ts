@@ -123,3 +123,19 @@ describe('real SOSI files read as GDAL reads them', () => {
     expect(r.result.features.features[0]?.properties).toMatchObject({ admnivaa: 'andre nivå', fylkesnr: 1, OBJTYPE: 'fylker' });
   });
 });
+
+describe('files far from UTM zone 32 say so plainly', () => {
+  it('flate_oy.sos (KOORDSYS 25, in Finland): areas reported in EPSG:25832 with how much they differ from the file', async () => {
+    const r = await readAreaFile(read('flate_oy.sos'), 'flate_oy.sos');
+    if (!r.ok) throw new Error(r.message);
+    const g = golden.files['flate_oy.sos'] as GdalFile;
+    // GDAL: 1 999 900 m² in EPSG:25835, 2 022 412 m² reprojected to EPSG:25832: 1,13 % more.
+    const pct = (((g.area_m2_25832 as number) / (g.area_m2 as number) - 1) * 100).toFixed(2).replace('.', ',');
+    expect(r.notes).toContain(`planart areal i EPSG:25832 er ${pct} % større enn i fila (EPSG:25835), fordi dataene ligger langt fra UTM sone 32; appen og kommandolinjen regner i EPSG:25832`);
+  });
+
+  it('1001_Hoyde.sos (KOORDSYS 22) gets no such note', async () => {
+    const r = await readAreaFile(read('1001_Hoyde.sos'), '1001_Hoyde.sos');
+    expect(r.ok && r.notes.some((n) => n.includes('UTM sone 32'))).toBe(false);
+  });
+});
