@@ -1,3 +1,15 @@
+/**
+ * MakeValid for polygons, as GEOS MakeValid (method «linework», what PostGIS ST_MakeValid and
+ * shapely `make_valid` do by default): the rings are noded into a planar graph and the area is
+ * built from its faces, so every part of a self-intersecting polygon is kept.
+ *
+ * Why not a library: turf's `unkinkPolygon` returns overlapping pieces (a pentagram gives the star
+ * outline and the pentagon in its middle; GEOS keeps only the five points) and leaves a ring that
+ * touches itself at a vertex as one piece; polyclip-ts / polygon-clipping fill a self-intersecting
+ * ring by a non-zero-like rule (the pentagram keeps its middle) and union overlapping parts (GEOS
+ * lets overlaps cancel); jsts 2.7 (in turf) has no MakeValid or GeometryFixer. The tests compare
+ * every case with shapely 2.1.2 / GEOS 3.13 (tests/fixtures/geo/make-valid/).
+ */
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import Flatbush from 'flatbush';
 import { xor as polyclipXor, type Geom } from 'polyclip-ts';
