@@ -34,9 +34,6 @@ export type Ar5Jordbruksklasse = keyof typeof AR5_JORDBRUK;
 /** The AR5 farmland classes in code order. */
 export const AR5_JORDBRUKSKLASSER = Object.keys(AR5_JORDBRUK) as Ar5Jordbruksklasse[];
 
-/** Where the code list comes from. */
-export const AR5_KILDE = 'NIBIO, AR5 klassifikasjonssystem (arealtype 21, 22, 23)';
-
 /** The code of a property value (number or string, «21» or 21) in a code list, or null. */
 function codeIn<K extends string>(list: Readonly<Record<K, string>>, value: unknown): K | null {
   const s = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';

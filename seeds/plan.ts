@@ -58,7 +58,6 @@ export interface Antakelse<T = number> {
 const t592 = (sitat: string): Kilde => ({ dokument: 'temaplan', avsnitt: '5.9.2 Arealer og arealbestemmelser', sitat });
 const t53 = (sitat: string): Kilde => ({ dokument: 'temaplan', avsnitt: '5.3 Landbruk (Jordbruk og skogbruk)', sitat });
 const t6: Kilde = { dokument: 'temaplan', avsnitt: '6 Indikatorer', sitat: 'Indikatorer næring' };
-const r15 = (sitat: string): Kilde => ({ dokument: 'rapportering2015', avsnitt: 'Næringsarealer i kommunen', sitat });
 
 /** Business land in Asker (2019 figures), incl. offentlig tjenesteyting. */
 export const NAERINGSAREAL = {
@@ -243,43 +242,6 @@ export const JORDVERN_DAA_PER_AAR: PlanTall = {
   enhet: 'daa per år',
   kilde: { ...t6, sitat: 'Nasjonalt jordvernmål om begrensning i omdisponering skal opprettholdes også for Asker (dekar)' }
 };
-
-/** A floor-space target from the 2015 report, with the projects delivered towards it. */
-export interface Gulvarealmaal {
-  id: string;
-  omrade: string;
-  maalNettoM2: number;
-  levert: readonly { prosjekt: string; m2: number }[];
-  kilde: Kilde;
-}
-
-/** Floor-space targets in «Strategisk næringsplan» and what 2015 delivered. */
-export const GULVAREALMAAL_2015: readonly Gulvarealmaal[] = [
-  {
-    id: 'asker-sentrum',
-    omrade: 'Asker sentrum og omkring',
-    maalNettoM2: 40000,
-    levert: [
-      { prosjekt: 'Asker Tek, Kraglund (nytt næringsbygg)', m2: 14500 },
-      { prosjekt: 'SGP Varmeteknikk, Ånnerud (lager- og kontorbygg)', m2: 3700 }
-    ],
-    kilde: r15(
-      'Netto 40.000 kvm næringsarealer i Asker sentrum og omkring: Nytt næringsbygg på 14500 m2 - Asker Tek på Kraglund og 3700 m2 lager- og kontor bygg for SGP Varmeteknikk på Ånnerud'
-    )
-  },
-  {
-    id: 'billingstad-slependen',
-    omrade: 'Billingstad/Slependen',
-    maalNettoM2: 20000,
-    levert: [
-      { prosjekt: 'Varner, Nesøyveien 4–6 (ombygging og utvidelse)', m2: 3500 },
-      { prosjekt: 'Billingstadsletta 14–18 (ny etasje)', m2: 3700 }
-    ],
-    kilde: r15(
-      'Netto 20.000 kvm næringsarealer på Billingstad/Slependen: Ombygging og utvidelse for Varner - Nesøyveien 4-6 på 3500 m2 og ny etasje for Billingstadsletta 14-18 med 3700 m2, øker næringsarealet i området med 7200 m2'
-    )
-  }
-];
 
 /** The business categories the app uses, with their labels. */
 export const KATEGORIER = {
