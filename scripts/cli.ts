@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { runStats, statsToCsv } from '../src/lib/cli/stats.ts';
+import { coded, fileLine } from '../src/lib/io/coded.ts';
 import { readAreaFile, type ReadFileOk } from '../src/lib/io/read-file.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,14 +38,16 @@ function readBytes(file: string): Uint8Array {
     return new Uint8Array(readFileSync(file));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${file}: fila finnes ikke.` : `${file}: kan ikke leses (${code ?? (e as Error).message}).`);
+    const problem = code === 'ENOENT' ? coded('io.file.not-found') : coded('io.file.unreadable', { detail: code ?? (e as Error).message });
+    throw new InputError(fileLine(file, problem));
   }
 }
 
 /** Reads an area or farmland file by its extension; a file that gives nothing usable is an input error. */
 async function readAreas(file: string, crs: string | undefined): Promise<ReadFileOk> {
   const r = await readAreaFile(readBytes(file), file, { crs });
-  if (!r.ok) throw new InputError(r.message);
+  // The one Norwegian line: the problem's code in bokmål, after the file name.
+  if (!r.ok) throw new InputError(fileLine(file, { code: r.code, params: r.params }));
   return r;
 }
 

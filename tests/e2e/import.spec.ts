@@ -43,6 +43,11 @@ async function sourceIds(page: Page, source: string): Promise<string[]> {
   }, source);
 }
 
+/** Fails on Norwegian in a text: æ, ø, å, or a common bokmål word of the readers' messages. */
+function expectEnglish(text: string | null) {
+  expect(text ?? '').not.toMatch(/[æøåÆØÅ]|\b(og|ikke|fila|flaten?|flater|linjer?|punkt(er)?|objekt(er)?|tegnsett|kurve|ugyldig|mangler|gjort|hull|lest|oppgi|refererer|dataene|kunne)\b/i);
+}
+
 async function waitForNewMap(page: Page) {
   await page.waitForFunction(() => Boolean((window as unknown as { __naeringMap?: unknown }).__naeringMap));
   await mapIdle(page);
@@ -165,6 +170,52 @@ test.describe('last inn plandata', () => {
     await expect(report).toContainText('Nåværende næringsareal: 5,0 daa');
     await expect(page.getByRole('region', { name: 'Nøkkeltall for kommunen' }).getByTestId('naavaerende-daa')).toContainText('5 daa');
     await page.getByRole('button', { name: 'Tilbake til demodata' }).click();
+    expect(errors).toEqual([]);
+  });
+
+  test('på engelsk (?lang=en) er feilmeldingene og hver linje i rapporten engelske, også det som ble hoppet over, reparert og merket', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    await blockInternet(page);
+    await openMap(page, '/?kart=ingen&lang=en');
+    const panel = page.getByRole('region', { name: 'Load plan data' });
+    const alert = panel.getByRole('alert');
+    // Files that give nothing: cut short, an unknown KOORDSYS, not SOSI at all, a broken zip.
+    const text = fixture('tests/fixtures/io/geojson/kommuneplan-25833.geojson');
+    await dropFile(page, 'cut.geojson', text.slice(0, Math.floor(text.length / 2)));
+    await expect(alert).toContainText('The file could not be read. cut.geojson: not valid JSON (');
+    await expect(alert).toContainText('); is the file cut short? The data is as before.');
+    expectEnglish(await alert.textContent());
+    const files: [string, string, string][] = [
+      ['unknown.sos', '.HODE\n..KOORDSYS 99\n.SLUTT\n', 'unknown.sos: unknown ..KOORDSYS 99; choose a coordinate system (e.g. EPSG:25832).'],
+      ['text.sos', 'hello', 'text.sos: not a SOSI file (no .HODE).'],
+      ['broken.zip', 'PK no', 'broken.zip: not a valid zip file (cannot find the zip directory).'],
+      ['map.png', 'PNG', 'map.png: unknown file type; the app reads .geojson, .json, .sos, .gml, .zip (GeoJSON, SOSI, GML and zipped shapefiles).']
+    ];
+    for (const [name, body, message] of files) {
+      await page.getByLabel('Choose file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(body) });
+      await expect(alert).toHaveText(`The file could not be read. ${message} The data is as before.`);
+    }
+
+    // A real export with a skipped area, a repaired one, one left out, lines and points, and a note on its character set.
+    await dropBytes(page, 'plan.sos', new Uint8Array(readFileSync(path.join(root, 'tests/fixtures/io/sosi/kommuneplan-med-feil.sos'))));
+    await expect(panel.getByRole('status').filter({ hasText: 'is loaded' })).toHaveText('plan.sos is loaded: 2 of 4 features are used.');
+    const report = panel.getByRole('group').filter({ hasText: 'Report for plan.sos' });
+    await expect(report).toContainText('Skipped (1)');
+    await expect(report.getByRole('listitem').filter({ hasText: 'curve 99' })).toHaveText('23: refers to curve 99, which does not exist (line 66)');
+    await expect(report).toContainText('Repaired (1)');
+    await expect(report.getByRole('listitem').filter({ hasText: 'MakeValid' })).toHaveText(
+      '21: invalid polygon made valid as GEOS MakeValid does (a ring crosses or touches itself), every part kept: 2 parts (area 0.0 → 5,000.0 m²)'
+    );
+    await expect(report).toContainText('Left out (1)');
+    await expect(report.getByRole('listitem').filter({ hasText: '1110' })).toHaveText('Land use 1110 Residential buildings: not business land – 1 features (22)');
+    await expect(report).toContainText('character set: ISO 8859-10');
+    await expect(report.getByTestId('import-not-areas')).toHaveText('3 lines and 2 points are not areas and are left out');
+    expectEnglish(await report.textContent());
+    // The reconciliation against the plan names its rows in English too.
+    await panel.getByText('Reconciliation with the plan').click();
+    await expect(panel.getByRole('row', { name: /Existing, total business land incl\. public services/ })).toBeVisible();
+    await expect(panel.getByRole('row', { name: /Farmland, AR5 21 fully cultivated land/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Back to demo data' }).click();
     expect(errors).toEqual([]);
   });
 });

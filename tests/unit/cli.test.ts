@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StatsOut } from '../../src/lib/cli/stats.ts';
-import { latin1, PRJ_25832, writeDbf, writeShp, writeZip } from '../../src/lib/io/shapefile.test-helper.ts';
+import { latin1, PRJ_25832, writeDbf, writeShp, writeZip } from '../../src/lib/io/formats/shapefile.test-helper.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (name: string) => path.join('tests/fixtures/cli', name);
@@ -91,12 +91,20 @@ describe('npm run cli -- stats', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('prints the one Norwegian line from the problem’s code, word for word as before the codes', () => {
+    expect(cli('stats', fixture('bare-ugyldige.geojson')).stderr).toBe(
+      'Feil: tests/fixtures/cli/bare-ugyldige.geojson: ingen objekter kunne brukes; det første: Objekt «Strek (id strek)»: ring 1 har null areal (alle punktene ligger på en linje).\n'
+    );
+    expect(cli('stats', 'tests/fixtures/io/sosi/ikke-sosi.sos').stderr).toBe('Feil: tests/fixtures/io/sosi/ikke-sosi.sos: ikke en SOSI-fil (mangler .HODE).\n');
+    expect(cli('stats', fixture('finnes-ikke.geojson')).stderr).toBe('Feil: tests/fixtures/cli/finnes-ikke.geojson: fila finnes ikke.\n');
+  });
+
   it('repairs an unclosed ring and a self-intersecting polygon (as GEOS MakeValid, area before and after), and exits 0', () => {
     const repaired = cli('stats', fixture('ugyldig-ring.geojson'));
     expect(repaired.status).toBe(0);
     const a = JSON.parse(repaired.stdout) as Out;
     expect(a.features.map((f) => f.id)).toEqual(['kvadrat-asker', 'apen']);
-    expect(a.repaired).toEqual([{ id: 'apen', code: 'ring-closed', what: expect.stringContaining('lukket'), area_m2_before: expect.any(Number), area_m2_after: expect.any(Number) }]);
+    expect(a.repaired).toEqual([{ id: 'apen', code: 'ring-closed', what: expect.stringContaining('lukket'), area_m2_before: expect.any(Number), area_m2_after: expect.any(Number), params: {} }]);
     const bowtie = cli('stats', fixture('krysser-seg-selv-og-gyldig.geojson'));
     expect(bowtie.status).toBe(0);
     const b = JSON.parse(bowtie.stdout) as Out;
@@ -106,7 +114,7 @@ describe('npm run cli -- stats', () => {
       ['sloyfe', 5000]
     ]);
     expect(b.skipped).toEqual([]);
-    expect(b.repaired).toEqual([{ id: 'sloyfe', code: 'made-valid', what: expect.stringContaining('MakeValid'), area_m2_before: 0, area_m2_after: 5000 }]);
+    expect(b.repaired).toEqual([{ id: 'sloyfe', code: 'made-valid', what: expect.stringContaining('MakeValid'), area_m2_before: 0, area_m2_after: 5000, params: { why: { code: 'io.repair.why.self-intersection', params: {} }, parts: { code: 'io.n.other.part', params: { n: 2 } } } }]);
   });
 
   it('refuses unknown options and a conflicting --crs', () => {
@@ -126,7 +134,7 @@ describe('npm run cli -- stats with SOSI', () => {
     expect(out.crs).toBe('EPSG:25832');
     expect(out.features).toHaveLength(1);
     expect(out.features[0]).toMatchObject({ id: '10', name: 'Åsbråten næringspark, Ærø', area_m2: 9600, kategori: 'kombinert' });
-    expect(out.skipped).toEqual([{ id: '11', reason: expect.stringContaining('kurve 99') }]);
+    expect(out.skipped).toEqual([{ id: '11', reason: expect.stringContaining('kurve 99'), code: 'io.sosi.at-line', params: { problem: { code: 'io.sosi.missing-ref', params: { curve: '99' } }, line: expect.any(Number) } }]);
     expect(out.features[0]?.properties).toMatchObject({ OMRÅDENAVN: 'Åsbråten næringspark, Ærø', AREALFORMÅL: 1300, AREALBRUKSSTATUS: 1 });
   });
 
@@ -147,7 +155,7 @@ describe('npm run cli -- stats with GML', () => {
     expect(out.features[0]).toMatchObject({ id: 'kp.1', name: 'Tofte havn & Sætre' });
     // 9 600 m² in EPSG:25833 is slightly different in EPSG:25832 (another UTM zone).
     expect(Math.abs((out.features[0]?.area_m2 ?? 0) / 9600 - 1)).toBeLessThan(0.01);
-    expect(out.skipped).toEqual([{ id: 'kp.2', reason: 'objektet har ingen flategeometri' }]);
+    expect(out.skipped).toEqual([{ id: 'kp.2', reason: 'objektet har ingen flategeometri', code: 'io.gml.no-surface', params: {} }]);
     expect(out.totals.farmland_daa).toBe(0);
   });
 });
@@ -179,6 +187,6 @@ describe('npm run cli -- stats with a zipped shapefile', () => {
     expect(out.features).toHaveLength(1);
     expect(out.features[0]).toMatchObject({ area_m2: 10000, properties: { OMRADENAVN: 'Holmen/Ærø næring', AREALFORMA: '1300' } });
     // The null shape is skipped with a reason, not dropped silently.
-    expect(out.skipped).toEqual([{ id: '#2', reason: expect.any(String) }]);
+    expect(out.skipped).toEqual([{ id: '#2', reason: expect.any(String), code: 'geo.invalid.no-geometry', params: { id: '#2' } }]);
   });
 });

@@ -92,6 +92,7 @@ describe('the demo dataset', () => {
 });
 
 describe('npm run geodata', () => {
+  // Three builds in child processes: a loose time limit, so a loaded machine does not fail it.
   it('builds byte-identical output from the same sources', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'geodata-'));
     const build = (out: string) =>
@@ -109,5 +110,5 @@ describe('npm run geodata', () => {
     const data = JSON.parse(bytesA.toString('utf8')) as { meta: { label: string }; layers: Record<string, { features: unknown[] }> };
     expect(data.meta.label).toBe('Demodata – ikke offisielt plankart');
     expect(Object.keys(data.layers)).toEqual([...SOURCE_LAYERS]);
-  });
+  }, 60_000);
 });

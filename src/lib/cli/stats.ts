@@ -4,8 +4,10 @@ import { areaSphericalM2, m2ToDaa } from '../geo/area.ts';
 import { buildOverlapIndex, overlapByKey } from '../geo/overlap.ts';
 import { areaStats } from '../domain/stats.ts';
 import { defaultNorms } from '../domain/norms.ts';
+import { coded, nbText, type Skipped } from '../io/coded.ts';
 import type { Repair } from '../io/geojson.ts';
-import type { NotAreas, ReadFileOk } from '../io/read-file.ts';
+import type { NotAreas } from '../io/formats/driver.ts';
+import type { ReadFileOk } from '../io/read-file.ts';
 import { csvCell } from '../io/csv.ts';
 import { ar5ArealtypeOf, arealformalOf, kategoriFromArealformal } from '../io/mapping.ts';
 import { roadsIn25832, stationsIn25832 } from '../io/reference-layers.ts';
@@ -39,8 +41,8 @@ export interface StatsOut {
   area_method: string;
   features: StatsFeatureOut[];
   totals: { area_daa: number; farmland_daa: number | null; ar5_daa_by_type: Record<string, number> | null; jobs_land: number };
-  /** Features of the input that could not be used, and why. */
-  skipped: { id: string; reason: string }[];
+  /** Features of the input that could not be used, and why (in bokmål, and as a code with its params). */
+  skipped: Skipped[];
   /** Features that were repaired (rings closed, invalid polygons made valid as GEOS MakeValid), with planar areas in EPSG:25832 before and after. */
   repaired: Repair[];
   /** Objects of the input files that are not areas (lines, points), counted once; not used. */
@@ -139,7 +141,7 @@ export function runStats(input: StatsCommandInput): StatsOut {
       skipped: [...areas.skipped, ...(input.farmland?.skipped ?? [])],
       repaired: [...areas.repaired, ...(input.farmland?.repaired ?? [])],
       not_areas: { lines: areas.notAreas.lines + (input.farmland?.notAreas.lines ?? 0), points: areas.notAreas.points + (input.farmland?.notAreas.points ?? 0) },
-      notes: [...areas.notes, ...(input.farmland?.notes ?? []).map((n) => `jordbruksfila: ${n}`)]
+      notes: [...areas.notes, ...(input.farmland?.noteCodes ?? []).map((note) => nbText(coded('io.note.farmland-file', { note })))]
   };
 }
 

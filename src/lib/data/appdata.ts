@@ -5,7 +5,7 @@ import { buildOverlapIndex } from '../geo/overlap.ts';
 import { roadsIn25832, stationsIn25832 } from '../io/reference-layers.ts';
 import { areaStats, type AreaInput, type AreaStats, type Station } from '../domain/stats.ts';
 import type { SketchContext } from '../domain/sketch-stats.ts';
-import type { PlanArea } from '../scenario/scenario.ts';
+import type { PlanArea } from '../domain/plan-area.ts';
 import type { Kategori, StatusTomt } from '../../../seeds/plan.ts';
 import { circleRing } from '../geo/circle.ts';
 import type { Norms } from '../domain/norms.ts';
@@ -117,42 +117,42 @@ function abcRings(stations: readonly Station[], norms: Norms): FeatureCollection
 
 /** Kommune totals against the plan's figures, from every area's engine figures. */
 export interface KommuneTotals {
-  naavaerendeDaa: number;
-  framtidigDaa: number;
+  currentDaa: number;
+  futureDaa: number;
   /** Of which arealformål 1160 (offentlig eller privat tjenesteyting). */
-  naavaerendeOffentligDaa: number;
+  currentPublicServicesDaa: number;
   /** Job capacity of the future areas: land model, and floor model low–high. */
-  framtidigJobsLand: number;
-  framtidigJobsFloorLow: number;
-  framtidigJobsFloorHigh: number;
+  futureJobsLand: number;
+  futureJobsFloorLow: number;
+  futureJobsFloorHigh: number;
   /** Farmland inside future areas, daa by AR5 class. */
-  framtidigJordDaa: Record<Ar5Jordbruksklasse, number>;
+  futureFarmlandDaa: Record<Ar5Jordbruksklasse, number>;
 }
 
 /** Computes every area's figures once (planar EPSG:25832) and sums them by status. */
 export function kommuneTotals(data: LoadedData): { totals: KommuneTotals; stats: ReadonlyMap<string, AreaStats> } {
   const stats = new Map<string, AreaStats>();
   const t: KommuneTotals = {
-    naavaerendeDaa: 0,
-    framtidigDaa: 0,
-    naavaerendeOffentligDaa: 0,
-    framtidigJobsLand: 0,
-    framtidigJobsFloorLow: 0,
-    framtidigJobsFloorHigh: 0,
-    framtidigJordDaa: Object.fromEntries(AR5_JORDBRUKSKLASSER.map((k) => [k, 0])) as Record<Ar5Jordbruksklasse, number>
+    currentDaa: 0,
+    futureDaa: 0,
+    currentPublicServicesDaa: 0,
+    futureJobsLand: 0,
+    futureJobsFloorLow: 0,
+    futureJobsFloorHigh: 0,
+    futureFarmlandDaa: Object.fromEntries(AR5_JORDBRUKSKLASSER.map((k) => [k, 0])) as Record<Ar5Jordbruksklasse, number>
   };
   for (const a of data.areas.values()) {
     const s = areaStats(a, data.ctx);
     stats.set(a.id, s);
     if (a.properties.arealbruksstatus === 1) {
-      t.naavaerendeDaa += s.areaDaa;
-      if (a.properties.arealformal === 1160) t.naavaerendeOffentligDaa += s.areaDaa;
+      t.currentDaa += s.areaDaa;
+      if (a.properties.arealformal === 1160) t.currentPublicServicesDaa += s.areaDaa;
     } else if (a.properties.arealbruksstatus === 2) {
-      t.framtidigDaa += s.areaDaa;
-      t.framtidigJobsLand += s.land.jobs;
-      t.framtidigJobsFloorLow += s.floor.low;
-      t.framtidigJobsFloorHigh += s.floor.high;
-      for (const k of AR5_JORDBRUKSKLASSER) t.framtidigJordDaa[k] += (s.farmland?.byClassM2[k] ?? 0) / 1000;
+      t.futureDaa += s.areaDaa;
+      t.futureJobsLand += s.land.jobs;
+      t.futureJobsFloorLow += s.floor.low;
+      t.futureJobsFloorHigh += s.floor.high;
+      for (const k of AR5_JORDBRUKSKLASSER) t.futureFarmlandDaa[k] += (s.farmland?.byClassM2[k] ?? 0) / 1000;
     }
   }
   return { totals: t, stats };

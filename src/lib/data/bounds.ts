@@ -1,4 +1,4 @@
-import type { FeatureCollection, Position } from 'geojson';
+import type { FeatureCollection, Geometry, Position } from 'geojson';
 
 /** A WGS84 bounding box as [[west, south], [east, north]] in degrees. */
 export type LngLatBounds = [[number, number], [number, number]];
@@ -32,4 +32,9 @@ export function boundsOf(fc: FeatureCollection): LngLatBounds | null {
     });
   }
   return Number.isFinite(w) ? [[w, s], [e, n]] : null;
+}
+
+/** The bounding box of several geometries (e.g. sites to show together), or null when they have no coordinates. */
+export function boundsOfGeometries(geometries: readonly Geometry[]): LngLatBounds | null {
+  return boundsOf({ type: 'FeatureCollection', features: geometries.map((geometry) => ({ type: 'Feature' as const, properties: {}, geometry })) });
 }

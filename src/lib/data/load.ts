@@ -4,8 +4,7 @@ import { freeSites, type Site } from '../domain/sites.ts';
 import type { AreaStats } from '../domain/stats.ts';
 import type { AppDataFile } from '../geodata/build.ts';
 import { kommuneTotals, loadAppData, type KommuneTotals, type LoadedData } from './appdata.ts';
-import { importedFiles, withImports, type Imports } from './imported.ts';
-import type { ImportKind } from '../io/plan-layers.ts';
+import { withImports, type Imports } from './imported.ts';
 
 /** Where the built dataset is served (made by `npm run geodata`). */
 export const DATA_URL = '/data/demo.json';
@@ -16,8 +15,7 @@ export interface Loaded {
   totals: KommuneTotals;
   stats: ReadonlyMap<string, AreaStats>;
   sites: Site[];
-  /** The file name of each imported layer in use (null: demo data), and the raw data file with them. */
-  imported: Record<ImportKind, string | null>;
+  /** The data file with the imported layers in it. */
   file: AppDataFile;
 }
 
@@ -29,19 +27,15 @@ export async function fetchDataFile(fetcher: typeof fetch = fetch): Promise<AppD
 }
 
 /**
- * Fetches the dataset, puts the user's imported layers (if any) in place of the demo layers, and
- * computes every area's figures once (planar EPSG:25832).
+ * The dataset from the data file (fetched once; switching imports needs no new fetch): the user's
+ * imported layers (if any) in place of the demo layers, and every area's figures computed once
+ * (planar EPSG:25832).
  */
-export async function loadDataset(fetcher: typeof fetch = fetch, imports: Imports = {}): Promise<Loaded> {
-  return datasetFrom(await fetchDataFile(fetcher), imports);
-}
-
-/** As {@link loadDataset}, from a data file already fetched (switching imports needs no new fetch). */
 export function datasetFrom(demo: AppDataFile, imports: Imports): Loaded {
   const file = withImports(demo, imports);
   const data = loadAppData(file, defaultNorms());
   const { totals, stats } = kommuneTotals(data);
   const wgs = new Map([...data.map['naering-naa'].features, ...data.map['naering-framtidig'].features].map((f) => [String(f.properties?.id), f.geometry]));
   const sites = freeSites(data.areas.values(), stats, (id) => wgs.get(id) as Polygon | MultiPolygon | undefined);
-  return { data, totals, stats, sites, imported: importedFiles(imports), file };
+  return { data, totals, stats, sites, file };
 }

@@ -1,3 +1,5 @@
+import { formatDecimal } from '../domain/decimal.ts';
+
 /** One row of a feature's properties, ready to show as plain text. */
 export interface PropertyRow {
   key: string;
@@ -17,7 +19,7 @@ function formatValue(v: unknown): string {
   if (v === null || v === undefined || v === '') return '–';
   if (typeof v === 'string') return v;
   // Numbers as written (codes like arealformål 1300 must not get thousands separators), decimal comma.
-  if (typeof v === 'number') return String(v).replace('.', ',');
+  if (typeof v === 'number') return formatDecimal(v);
   if (typeof v === 'boolean') return v ? 'ja' : 'nei';
   return JSON.stringify(v);
 }

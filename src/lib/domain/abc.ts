@@ -1,5 +1,4 @@
 import type { AbcKlasse, Egnethet, Kategori } from '../../../seeds/plan.ts';
-import { KATEGORIER } from '../../../seeds/plan.ts';
 import type { Norms } from './norms.ts';
 
 /** The ABC class of a location and what it was computed from. */
@@ -39,7 +38,6 @@ export interface FitResult {
   feilplassert: boolean;
   /** Which reason applies, so a UI can say it in its own language. */
   grunn: 'matrise' | 'langt-fra-veg' | 'bilavhengig' | 'sentrumsareal';
-  begrunnelse: string;
 }
 
 const STEP_DOWN: Record<Egnethet, Egnethet> = { god: 'akseptabel', akseptabel: 'dårlig', dårlig: 'dårlig' };
@@ -51,22 +49,17 @@ const STEP_DOWN: Record<Egnethet, Egnethet> = { god: 'akseptabel', akseptabel: '
  */
 export function categoryFit(kategori: Kategori, abc: AbcResult, norms: Norms): FitResult {
   let egnethet = norms.egnethet[kategori][abc.klasse];
-  const navn = KATEGORIER[kategori].toLowerCase();
   let grunn: FitResult['grunn'] = 'matrise';
-  let begrunnelse = `${KATEGORIER[kategori]} i ${abc.klasse}-område: ${egnethet}.`;
   if (abc.klasse === 'C' && (kategori === 'lager/produksjon' || kategori === 'handel/service') && !abc.godVegtilknytning) {
     egnethet = STEP_DOWN[egnethet];
     grunn = 'langt-fra-veg';
-    begrunnelse = `${KATEGORIER[kategori]} i C-område langt fra E18/E134 (over ${abc.terskler.vegMaksM} m): ${egnethet}.`;
   }
   if (egnethet === 'dårlig') {
     if (kategori === 'kontor' || kategori === 'kombinert') {
       grunn = 'bilavhengig';
-      begrunnelse = `Arbeidsplassintensiv ${navn} langt fra jernbane (C-område) gir bilavhengighet: passer dårlig etter ABC-prinsippet.`;
     } else if (abc.klasse === 'A') {
       grunn = 'sentrumsareal';
-      begrunnelse = `${KATEGORIER[kategori]} nær stasjon (A-område) bruker sentrumsareal lite effektivt: passer dårlig etter ABC-prinsippet.`;
     }
   }
-  return { egnethet, feilplassert: egnethet === 'dårlig', grunn, begrunnelse };
+  return { egnethet, feilplassert: egnethet === 'dårlig', grunn };
 }

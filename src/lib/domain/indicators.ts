@@ -1,6 +1,6 @@
 import { AR5_JORDBRUKSKLASSER, type Ar5Jordbruksklasse } from '../../../seeds/ar5.ts';
 import { ARBEIDSPLASSVEKST, OMRADER, type AbcKlasse } from '../../../seeds/plan.ts';
-import type { ChangeEffect, PlanArea } from '../scenario/scenario.ts';
+import type { ChangeEffect, PlanArea } from './plan-area.ts';
 import { needCoverage, type NeedCoverage } from './need.ts';
 import { areaStats, type AreaStats, type StatsContext } from './stats.ts';
 

@@ -1,4 +1,4 @@
-import { ANTAKELSER, ARBEIDSPLASS_AREAL, ARBEIDSPLASSVEKST, JORDVERN_DAA_PER_AAR, KATEGORIER, STATUS_TOMT, type Kategori, type StatusTomt } from '../../../seeds/plan.ts';
+import { ANTAKELSER, ARBEIDSPLASS_AREAL, ARBEIDSPLASSVEKST, KATEGORIER, STATUS_TOMT, type Kategori, type StatusTomt } from '../../../seeds/plan.ts';
 import type { Norms } from './norms.ts';
 
 /** One editable assumption: how to read and write it, and where its default comes from. */

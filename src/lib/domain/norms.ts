@@ -3,13 +3,21 @@ import {
   ARBEIDSPLASS_AREAL,
   ARBEIDSPLASSVEKST,
   JORDVERN_DAA_PER_AAR,
+  INDIKATORER,
   KATEGORIER,
+  NAERINGSAREAL,
+  STATUS_TOMT,
   type AbcKlasse,
   type Egnethet,
   type Kategori,
   type Spenn,
   type StatusTomt
 } from '../../../seeds/plan.ts';
+import { AR5_JORDBRUKSKLASSER } from '../../../seeds/ar5.ts';
+
+// The seeds the interface shows, for components (which read seeds only through this module).
+export { AR5_JORDBRUKSKLASSER, INDIKATORER };
+export type { AbcKlasse, Kategori, StatusTomt };
 
 /**
  * The norms every figure is computed with. Defaults come from seeds/plan.ts (plan figures and
@@ -114,3 +122,27 @@ export function checkNorms(n: Norms): string[] {
   }
   return problems;
 }
+
+/** The business categories, in the order of seeds/plan.ts (for choosers). */
+export const KATEGORI_IDS = Object.keys(KATEGORIER) as Kategori[];
+
+/** The readiness levels of a site, in the order of seeds/plan.ts. */
+export const STATUS_TOMT_IDS = Object.keys(STATUS_TOMT) as StatusTomt[];
+
+/** True for one of the readiness levels of a site. */
+export function isStatusTomt(value: unknown): value is StatusTomt {
+  return typeof value === 'string' && Object.hasOwn(STATUS_TOMT, value);
+}
+
+/** The plan's business land (2019, daa), nåværende and framtidig, to compare the data with. */
+export const PLAN_NAERINGSAREAL_DAA = { naavaerende: NAERINGSAREAL.naavaerendeDaa.verdi, framtidig: NAERINGSAREAL.framtidigDaa.verdi } as const;
+
+/**
+ * SOSI arealformål codes the app uses (code list «Arealformål» of the SOSI product specification
+ * for kommuneplan and reguleringsplan, DiBK/Kartverket): 1300 Næringsbebyggelse, 1160 Offentlig
+ * eller privat tjenesteyting.
+ */
+export const AREALFORMAL = { naeringsbebyggelse: 1300, tjenesteyting: 1160 } as const;
+
+/** SOSI arealbruksstatus (same specification): 1 nåværende, 2 framtidig. */
+export const AREALBRUKSSTATUS = { naavaerende: 1, framtidig: 2 } as const;

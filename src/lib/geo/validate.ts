@@ -1,8 +1,9 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import Flatbush from 'flatbush';
+import { codeText, type Coded, type KeysAfter, type TextParam } from '../i18n/messages/import.ts';
 import { orient, pointInRing, segmentContact } from './segments.ts';
 
-/** Why a geometry was refused. The UI may translate these; `GeoError.message` is in bokmål. */
+/** Why a geometry was refused. The UI translates these (and the finer `code` of a {@link GeoError}). */
 export const VALIDATION_REASONS = [
   'empty',
   'not-polygonal',
@@ -18,8 +19,11 @@ export const VALIDATION_REASONS = [
 /** One of {@link VALIDATION_REASONS}. */
 export type ValidationReason = (typeof VALIDATION_REASONS)[number];
 
-/** A refused geometry: the reason, the feature it belongs to and a Norwegian message naming both. */
-export interface GeoError {
+/**
+ * A refused geometry: the reason, the feature it belongs to, and the problem as a code
+ * (`geo.invalid.*`, with the feature, ring and position) whose bokmål text is `message`.
+ */
+export interface GeoError extends Coded {
   reason: ValidationReason | (string & {});
   featureId: string;
   message: string;
@@ -38,8 +42,14 @@ interface Seg {
 
 const fmt = (p: Position) => `(${(p[0] as number).toFixed(1)}, ${(p[1] as number).toFixed(1)})`;
 
-function fail(featureId: string, reason: ValidationReason, text: string, detail?: GeoError['detail']): ValidationResult {
-  return { ok: false, error: { reason, featureId, message: `Objekt «${featureId}»: ${text}`, detail } };
+/** «ring 2» or «del 1, ring 2» (numbered from 1), as a coded text. */
+const whereOf = (part: number | null, ring: number): Coded =>
+  part === null ? { code: 'geo.where.ring', params: { ring: ring + 1 } } : { code: 'geo.where.part', params: { part: part + 1, ring: ring + 1 } };
+
+/** A refusal with code `geo.invalid.<what>` (the text names the feature). */
+function fail(featureId: string, reason: ValidationReason, what: KeysAfter<'geo.invalid.'>, params: Record<string, TextParam> = {}, detail?: GeoError['detail']): ValidationResult {
+  const problem: Coded = { code: `geo.invalid.${what}`, params: { id: featureId, ...params } };
+  return { ok: false, error: { reason, featureId, ...problem, message: codeText(problem), detail } };
 }
 
 function allCollinear(ring: readonly Position[]): boolean {
@@ -107,41 +117,41 @@ function crossings(rings: Position[][]): { kind: 'self' | 'rings'; ring: number;
 }
 
 function validatePolygonRings(rings: unknown, featureId: string, part: number | null): ValidationResult | null {
-  const where = (r: number) => (part === null ? `ring ${r + 1}` : `del ${part + 1}, ring ${r + 1}`);
-  if (!Array.isArray(rings) || rings.length === 0) return fail(featureId, 'empty', 'geometrien er tom.', { part: part ?? undefined });
+  const where = (r: number) => whereOf(part, r);
+  if (!Array.isArray(rings) || rings.length === 0) return fail(featureId, 'empty', 'empty', {}, { part: part ?? undefined });
   const cleaned: Position[][] = [];
   for (const [r, ring] of rings.entries()) {
-    if (!Array.isArray(ring) || ring.length === 0) return fail(featureId, 'empty', `${where(r)} er tom.`, { part: part ?? undefined, ring: r });
+    if (!Array.isArray(ring) || ring.length === 0) return fail(featureId, 'empty', 'empty-ring', { where: where(r) }, { part: part ?? undefined, ring: r });
     for (const [k, p] of ring.entries()) {
       if (!Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || typeof p[0] !== 'number' || typeof p[1] !== 'number') {
-        return fail(featureId, 'non-finite-coordinate', `punkt ${k + 1} i ${where(r)} er ikke et gyldig koordinatpar.`, { part: part ?? undefined, ring: r });
+        return fail(featureId, 'non-finite-coordinate', 'non-finite-coordinate', { point: k + 1, where: where(r) }, { part: part ?? undefined, ring: r });
       }
     }
     const first = ring[0] as Position;
     const last = ring[ring.length - 1] as Position;
     if (first[0] !== last[0] || first[1] !== last[1]) {
-      return fail(featureId, 'unclosed-ring', `${where(r)} er ikke lukket (første og siste punkt er ulike).`, { part: part ?? undefined, ring: r, position: [...first] });
+      return fail(featureId, 'unclosed-ring', 'unclosed-ring', { where: where(r) }, { part: part ?? undefined, ring: r, position: [...first] });
     }
     const d = dedupe(ring as Position[]);
     if (d.length < 4) {
-      return fail(featureId, 'too-few-points', `${where(r)} har for få punkter (minst 3 ulike hjørner og første punkt gjentatt til slutt).`, { part: part ?? undefined, ring: r });
+      return fail(featureId, 'too-few-points', 'too-few-points', { where: where(r) }, { part: part ?? undefined, ring: r });
     }
     cleaned.push(d);
   }
   const outer = cleaned[0] as Position[];
-  if (allCollinear(outer)) return fail(featureId, 'zero-area', `${where(0)} har null areal (alle punktene ligger på en linje).`, { part: part ?? undefined, ring: 0 });
+  if (allCollinear(outer)) return fail(featureId, 'zero-area', 'zero-area', { where: where(0) }, { part: part ?? undefined, ring: 0 });
   const hit = crossings(cleaned);
   if (hit?.kind === 'self') {
-    return fail(featureId, 'self-intersection', `${where(hit.ring)} krysser seg selv nær ${fmt(hit.at)}.`, { part: part ?? undefined, ring: hit.ring, position: [...hit.at] });
+    return fail(featureId, 'self-intersection', 'self-intersection', { where: where(hit.ring), at: fmt(hit.at) }, { part: part ?? undefined, ring: hit.ring, position: [...hit.at] });
   }
   if (hit) {
-    return fail(featureId, 'rings-cross', `${where(hit.ring)} og ring ${hit.other + 1} krysser hverandre nær ${fmt(hit.at)}.`, { part: part ?? undefined, ring: hit.other, position: [...hit.at] });
+    return fail(featureId, 'rings-cross', 'rings-cross', { where: where(hit.ring), other: hit.other + 1, at: fmt(hit.at) }, { part: part ?? undefined, ring: hit.other, position: [...hit.at] });
   }
   for (let r = 1; r < cleaned.length; r++) {
     const hole = cleaned[r] as Position[];
     // A hole that crosses nothing is inside or outside as a whole: test its vertices off the shell.
     const status = hole.map((p) => pointInRing(p[0] as number, p[1] as number, outer)).find((s) => s !== 0) ?? 1;
-    if (status < 0) return fail(featureId, 'hole-outside', `hullet (${where(r)}) ligger utenfor ytterringen.`, { part: part ?? undefined, ring: r });
+    if (status < 0) return fail(featureId, 'hole-outside', 'hole-outside', { where: where(r) }, { part: part ?? undefined, ring: r });
   }
   return null;
 }
@@ -154,20 +164,20 @@ function validatePolygonRings(rings: unknown, featureId: string, part: number | 
  * of their segments. Never throws; the input is not modified.
  */
 export function validatePolygonal(geometry: unknown, featureId: string): ValidationResult {
-  if (geometry === null || geometry === undefined) return fail(featureId, 'empty', 'objektet har ingen geometri.');
-  if (typeof geometry !== 'object' || !('type' in geometry)) return fail(featureId, 'not-polygonal', 'geometrien mangler type.');
+  if (geometry === null || geometry === undefined) return fail(featureId, 'empty', 'no-geometry');
+  if (typeof geometry !== 'object' || !('type' in geometry)) return fail(featureId, 'not-polygonal', 'no-type');
   const g = geometry as { type: unknown; coordinates?: unknown };
   if (g.type === 'Polygon') {
     const bad = validatePolygonRings(g.coordinates, featureId, null);
     return bad ?? { ok: true, geometry: geometry as Polygon };
   }
   if (g.type === 'MultiPolygon') {
-    if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) return fail(featureId, 'empty', 'geometrien er tom.');
+    if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) return fail(featureId, 'empty', 'empty');
     for (const [i, polygon] of g.coordinates.entries()) {
       const bad = validatePolygonRings(polygon, featureId, i);
       if (bad) return bad;
     }
     return { ok: true, geometry: geometry as MultiPolygon };
   }
-  return fail(featureId, 'not-polygonal', `geometritypen «${String(g.type)}» er ikke en flate (forventet Polygon eller MultiPolygon).`);
+  return fail(featureId, 'not-polygonal', 'not-polygonal', { type: String(g.type) });
 }

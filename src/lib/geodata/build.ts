@@ -8,8 +8,17 @@ import { AREALBRUKSSTATUS, AREALFORMAL, SOURCE_LAYERS, type Dataset } from './va
 export const DEMO_LABEL = 'Demodata – ikke offisielt plankart';
 
 /** One row of the reconciliation table: the dataset against the plan. */
+/** What a reconciliation row is, as data the UI says in its own language. */
+export type ReconciliationKey =
+  | { kind: 'formal'; status: 1 | 2; formal: 1300 | 1160 }
+  | { kind: 'status-sum'; status: 1 | 2 }
+  | { kind: 'ar5'; klasse: '21' | '22' | '23' }
+  | { kind: 'jord-sum'; planDaa: number };
+
 export interface ReconciliationRow {
+  /** The row in bokmål, for geodata/README.md. */
   label: string;
+  key: ReconciliationKey;
   datasetDaa: number;
   /** The plan's figure, where the plan gives one for this row. */
   planDaa: number | null;
@@ -32,6 +41,7 @@ export function reconcile(dataset: Pick<Dataset, 'layers'>): ReconciliationRow[]
     for (const formal of [1300, 1160] as const) {
       rows.push({
         label: `${AREALBRUKSSTATUS[status]}, ${formal} ${AREALFORMAL[formal].toLowerCase()}`,
+        key: { kind: 'formal', status, formal },
         datasetDaa: daaOf(inStatus.filter((f) => f.properties?.arealformal === formal)),
         planDaa: null,
         planSource: null
@@ -39,6 +49,7 @@ export function reconcile(dataset: Pick<Dataset, 'layers'>): ReconciliationRow[]
     }
     rows.push({
       label: `${AREALBRUKSSTATUS[status]}, sum næring inkl. offentlig tjenesteyting`,
+      key: { kind: 'status-sum', status },
       datasetDaa: daaOf(inStatus),
       planDaa: plan[status].verdi,
       planSource: `Temaplan næring ${plan[status].kilde.avsnitt.split(' ')[0]}`
@@ -46,9 +57,9 @@ export function reconcile(dataset: Pick<Dataset, 'layers'>): ReconciliationRow[]
   }
   const jord = dataset.layers.jordbruk.features;
   for (const k of AR5_JORDBRUKSKLASSER) {
-    rows.push({ label: `Jordbruk, AR5 ${k} ${AR5_JORDBRUK[k].toLowerCase()}`, datasetDaa: daaOf(jord.filter((f) => String(f.properties?.arealtype) === k)), planDaa: null, planSource: null });
+    rows.push({ label: `Jordbruk, AR5 ${k} ${AR5_JORDBRUK[k].toLowerCase()}`, key: { kind: 'ar5', klasse: k }, datasetDaa: daaOf(jord.filter((f) => String(f.properties?.arealtype) === k)), planDaa: null, planSource: null });
   }
-  rows.push({ label: 'Jordbruk, sum (planen: «42 000 dekar jord»)', datasetDaa: daaOf(jord), planDaa: LANDBRUK.jordDaa.verdi, planSource: `Temaplan næring ${LANDBRUK.jordDaa.kilde.avsnitt.split(' ')[0]}` });
+  rows.push({ label: 'Jordbruk, sum (planen: «42 000 dekar jord»)', key: { kind: 'jord-sum', planDaa: LANDBRUK.jordDaa.verdi }, datasetDaa: daaOf(jord), planDaa: LANDBRUK.jordDaa.verdi, planSource: `Temaplan næring ${LANDBRUK.jordDaa.kilde.avsnitt.split(' ')[0]}` });
   return rows;
 }
 

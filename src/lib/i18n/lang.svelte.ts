@@ -1,4 +1,5 @@
 import { dist as distIn, nb as DICT_NB, num as numIn, numRange as rangeIn, t, type Lang, type MessageKey } from './messages.ts';
+import { codeText, type Coded } from './messages/import.ts';
 
 /** The app's current language (from `?lang=`), shared by every component. */
 export const i18n = $state<{ lang: Lang }>({ lang: 'nb' });
@@ -42,8 +43,13 @@ export function storeNotice(problem: { lost: number | null; total: number | null
     : t(i18n.lang, 'store.partly', { what: w, backup: problem.backup, lost: problem.lost, total: problem.total ?? 0 });
 }
 
-/** A file-reading problem (a reason code from io/geojson or geo/validate), in the current language. */
-export function ioProblem(reason: string, file: string): string {
+/**
+ * A file-reading problem for a file, in the current language: a coded problem (io's
+ * `{ code, params }`, see messages/import.ts), or only a reason code from io/geojson or geo/validate.
+ */
+export function ioProblem(problem: string | Coded, file: string): string {
+  if (typeof problem !== 'string') return t(i18n.lang, 'io.feature', { file, reason: codeText({ code: problem.code, params: problem.params }, i18n.lang) });
+  const reason = problem;
   const key = `io.${reason}` as MessageKey;
   if (key in DICT_NB) return t(i18n.lang, key, { file });
   const geo = `geo.${reason}` as MessageKey;

@@ -4,6 +4,7 @@ import { crsFromGeoJson, guessUtmCrs, looksLikeDegrees, normalizeCrs, reprojectG
 import { areaPlanarM2 } from '../geo/area.ts';
 import { makeValidPolygonal } from '../geo/make-valid.ts';
 import { validatePolygonal, type GeoError, type ValidationReason } from '../geo/validate.ts';
+import { coded, count, fileLine, fileProblem, nbText, skip, type Coded, type FileProblem, type Skipped } from './coded.ts';
 
 /** A polygon feature read from a file, in EPSG:25832 (for areas) and WGS84 (for display). */
 export interface ReadArea {
@@ -26,29 +27,28 @@ const NORWAY_4326 = [-10, 56, 35, 82] as const;
  */
 export interface Repair {
   id: string;
+  /** What was done; its text is the code `io.repair.<code>` with `params`. */
   code: 'ring-closed' | 'made-valid';
-  /** What was done, in Norwegian. */
+  /** What was done, in bokmål. */
   what: string;
   area_m2_before: number;
   area_m2_after: number;
+  params: Coded['params'];
+}
+
+/** A repair with the bokmål sentence of its code. */
+function repairOf(id: string, code: Repair['code'], params: Coded['params'], before: number, after: number): Repair {
+  return { id, code, what: nbText(coded(`io.repair.${code}`, params)), area_m2_before: before, area_m2_after: after, params };
 }
 
 /** Validation failures that MakeValid repairs without losing area (the rest have none to keep). */
-const REPAIRABLE: ReadonlySet<string> = new Set<ValidationReason>(['self-intersection', 'rings-cross', 'hole-outside']);
-
-const WHY: Partial<Record<ValidationReason, string>> = {
-  'self-intersection': 'en ring krysser eller berører seg selv',
-  'rings-cross': 'ringer krysser hverandre',
-  'hole-outside': 'et hull ligger utenfor ytterringen'
-};
+const REPAIRABLE = ['self-intersection', 'rings-cross', 'hole-outside'] as const satisfies readonly ValidationReason[];
+const repairable = (reason: string): reason is (typeof REPAIRABLE)[number] => (REPAIRABLE as readonly string[]).includes(reason);
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
-/** A file-level problem (not tied to one feature). */
-export interface FileError {
-  reason: 'invalid-json' | 'not-geojson' | 'unknown-crs' | 'crs-conflict' | 'crs-needed' | 'no-features' | 'outside-norway';
-  message: string;
-}
+/** A file-level problem (not tied to one feature); `message` is «fil: problem» in bokmål. */
+export type FileError = FileProblem<'invalid-json' | 'not-geojson' | 'unknown-crs' | 'crs-conflict' | 'crs-needed' | 'no-features' | 'outside-norway'>;
 
 /** The result of reading a GeoJSON file of areas. */
 export type ReadResult =
@@ -60,8 +60,8 @@ export type ReadResult =
       /** Features in the file (read, before any was skipped). */
       featuresRead: number;
       areas: ReadArea[];
-      /** Features left out (only with `skipBad`), with the reason and its code. */
-      skipped: { id: string; reason: string; code: string }[];
+      /** Features left out (only with `skipBad`), with the coded reason and its bokmål text. */
+      skipped: Skipped[];
       /**
        * Planar area in EPSG:25832 ÷ planar area in the file's own projected CRS, over all areas
        * (1 for EPSG:25832; null for degrees): far from zone 32 the two differ, and users should know.
@@ -71,6 +71,8 @@ export type ReadResult =
       repaired: Repair[];
     }
   | { ok: false; error: FileError | GeoError };
+
+const fileError = (reason: FileError['reason'], fileName: string, problem: Coded): { ok: false; error: FileError } => ({ ok: false, error: fileProblem(reason, fileName, problem) });
 
 /** Closes rings whose last point differs from the first (a new geometry), and says whether it did. */
 function closeRings(g: unknown): { geometry: unknown; closed: boolean } {
@@ -146,7 +148,7 @@ export function readGeoJsonAreas(text: string, fileName: string, options: ReadOp
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, error: { reason: 'invalid-json', message: `${fileName}: ikke gyldig JSON (${(e as Error).message}).` } };
+    return fileError('invalid-json', fileName, coded('io.file.json-syntax', { detail: (e as Error).message }));
   }
   return readAreasFromJson(json, fileName, options);
 }
@@ -167,24 +169,22 @@ export interface ReadOptions {
 export function readAreasFromJson(json: unknown, fileName: string, options: ReadOptions = {}): ReadResult {
   const features = asFeatures(json);
   if (!features) {
-    return { ok: false, error: { reason: 'not-geojson', message: `${fileName}: ikke GeoJSON (forventet FeatureCollection, Feature eller Polygon).` } };
+    return fileError('not-geojson', fileName, coded('io.file.not-geojson'));
   }
-  if (features.length === 0) {
-    return { ok: false, error: { reason: 'no-features', message: `${fileName}: fila har ingen objekter.` } };
-  }
+  if (features.length === 0) return fileError('no-features', fileName, coded('io.file.no-features'));
 
   let crs: CrsCode;
   let crsFrom: 'option' | 'crs-member' | 'degrees' | 'guessed';
   const given = options.crs === undefined ? null : normalizeCrs(options.crs);
   if (options.crs !== undefined && !given) {
-    return { ok: false, error: { reason: 'unknown-crs', message: `${fileName}: ukjent koordinatsystem «${options.crs}» (kjente: ${SUPPORTED_CRS.join(', ')}).` } };
+    return fileError('unknown-crs', fileName, coded('io.file.unknown-crs-option', { crs: options.crs, known: SUPPORTED_CRS.join(', ') }));
   }
   const member = crsFromGeoJson(json);
   if (member === 'unknown') {
-    return { ok: false, error: { reason: 'unknown-crs', message: `${fileName}: koordinatsystemet i «crs» er ikke støttet (kjente: ${SUPPORTED_CRS.join(', ')}).` } };
+    return fileError('unknown-crs', fileName, coded('io.file.unknown-crs-member', { known: SUPPORTED_CRS.join(', ') }));
   }
   if (member && given && member !== given) {
-    return { ok: false, error: { reason: 'crs-conflict', message: `${fileName}: fila oppgir ${member} i «crs», men --crs sier ${given}; fjern en av dem.` } };
+    return fileError('crs-conflict', fileName, coded('io.file.crs-conflict', { member, given }));
   }
   if (member) {
     crs = member;
@@ -199,13 +199,7 @@ export function readAreasFromJson(json: unknown, fileName: string, options: Read
       crs = guess;
       crsFrom = 'guessed';
     } else if (b && !looksLikeDegrees(b)) {
-      return {
-        ok: false,
-        error: {
-          reason: 'crs-needed',
-          message: `${fileName}: koordinatene kan ikke være lengde/bredde i grader, og fila oppgir ikke koordinatsystem; oppgi --crs (f.eks. --crs EPSG:25832).`
-        }
-      };
+      return fileError('crs-needed', fileName, coded('io.file.crs-needed'));
     } else {
       crs = 'EPSG:4326';
       crsFrom = 'degrees';
@@ -213,9 +207,9 @@ export function readAreasFromJson(json: unknown, fileName: string, options: Read
   }
 
   const areas: ReadArea[] = [];
-  const skipped: { id: string; reason: string; code: string }[] = [];
+  const skipped: Skipped[] = [];
   const repaired: Repair[] = [];
-  let firstError: GeoError | null = null;
+  let firstError: { error: GeoError; why: Coded } | null = null;
   const every = Math.max(1, Math.floor(features.length / 100));
   const areaIn25832 = (g: Polygon | MultiPolygon) => areaPlanarM2(reprojectGeometry(g, crs, 'EPSG:25832'));
   const projected = !['EPSG:4326', 'EPSG:4258', 'EPSG:3857'].includes(crs);
@@ -230,35 +224,30 @@ export function readAreasFromJson(json: unknown, fileName: string, options: Read
     const fixed = options.skipBad ? closeRings(f?.geometry) : { geometry: f?.geometry, closed: false };
     let checked = validatePolygonal(fixed.geometry, label);
     let repair: Repair | null = null;
-    if (!checked.ok && options.skipBad && REPAIRABLE.has(checked.error.reason)) {
+    let why: Coded | null = checked.ok ? null : { code: checked.error.code, params: checked.error.params };
+    const reason = checked.ok ? null : checked.error.reason;
+    if (options.skipBad && reason && repairable(reason)) {
       const invalid = fixed.geometry as Polygon | MultiPolygon;
       const mv = makeValidPolygonal(invalid);
       const again = mv.geometry ? validatePolygonal(mv.geometry, label) : null;
       if (mv.geometry && again?.ok) {
         const parts = mv.geometry.type === 'MultiPolygon' ? mv.geometry.coordinates.length : 1;
-        const before = round2(areaIn25832(invalid));
-        const after = round2(areaIn25832(mv.geometry));
-        repair = {
-          id,
-          code: 'made-valid',
-          what: `ugyldig flate gjort gyldig som GEOS MakeValid (${WHY[checked.error.reason as ValidationReason] ?? checked.error.reason}), alle deler beholdt: ${parts} ${parts === 1 ? 'del' : 'deler'}`,
-          area_m2_before: before,
-          area_m2_after: after
-        };
+        const params = { why: coded(`io.repair.why.${reason}`), parts: count('part', parts) };
+        repair = repairOf(id, 'made-valid', params, round2(areaIn25832(invalid)), round2(areaIn25832(mv.geometry)));
         checked = again;
       } else if (!mv.geometry) {
-        checked = { ok: false, error: { ...checked.error, message: `${checked.error.message} Den kan ikke repareres: det er ikke noe areal igjen.` } };
+        why = coded('io.skip.not-repairable', { problem: why as Coded });
       }
     }
     if (!checked.ok) {
-      if (!options.skipBad) return { ok: false, error: { ...checked.error, message: `${fileName}: ${checked.error.message}` } };
-      firstError ??= checked.error;
-      skipped.push({ id, reason: checked.error.message, code: String(checked.error.reason) });
+      if (!options.skipBad) return { ok: false, error: { ...checked.error, message: fileLine(fileName, checked.error.message) } };
+      firstError ??= { error: checked.error, why: why as Coded };
+      skipped.push(skip(id, why as Coded));
       continue;
     }
     if (fixed.closed) {
       const a = round2(areaIn25832(checked.geometry));
-      repaired.push({ id, code: 'ring-closed', what: 'ring lukket (første punkt lagt til på slutten)', area_m2_before: a, area_m2_after: a });
+      repaired.push(repairOf(id, 'ring-closed', {}, a, a));
     }
     if (repair) repaired.push(repair);
     const geometry25832 = reprojectGeometry(checked.geometry, crs, 'EPSG:25832');
@@ -269,16 +258,14 @@ export function readAreasFromJson(json: unknown, fileName: string, options: Read
     areas.push({ id, name, properties: { ...(f.properties ?? {}) }, geometry25832, geometry4326: reprojectGeometry(checked.geometry, crs, 'EPSG:4326') });
   }
   if (!areas.length && firstError) {
-    return { ok: false, error: { ...firstError, message: `${fileName}: ingen objekter kunne brukes; det første: ${firstError.message}` } };
+    const { error, why: first } = firstError;
+    return { ok: false, error: { ...error, ...fileProblem(error.reason, fileName, coded('io.file.no-usable-feature', { problem: first })) } };
   }
   // A wrong CRS (declared or guessed) shows as coordinates far from Norway.
   const b = bboxOfFeatures(areas.map((a) => ({ type: 'Feature', properties: {}, geometry: a.geometry4326 })));
   if (b && (b[0] < NORWAY_4326[0] || b[1] < NORWAY_4326[1] || b[2] > NORWAY_4326[2] || b[3] > NORWAY_4326[3])) {
-    const hint = crsFrom === 'degrees' ? 'fila oppgir ikke koordinatsystem, og gradene ligger ikke i Norge' : `tolket som ${crs}`;
-    return {
-      ok: false,
-      error: { reason: 'outside-norway', message: `${fileName}: koordinatene havner utenfor Norge (${hint}); er koordinatsystemet riktig? Oppgi eventuelt --crs.` }
-    };
+    const hint = crsFrom === 'degrees' ? coded('io.file.hint.degrees') : coded('io.file.hint.read-as', { crs });
+    return fileError('outside-norway', fileName, coded('io.file.outside-norway', { hint }));
   }
   return { ok: true, crs, crsFrom, featuresRead: features.length, areas, skipped, repaired, areaScale: projected && sourceM2 > 0 ? targetM2 / sourceM2 : null };
 }

@@ -4,8 +4,9 @@ import { areaPlanarM2 } from '../geo/area.ts';
 import { describe, expect, it } from 'vitest';
 import { runStats } from '../cli/stats.ts';
 import { importPlanFile } from './import-plan.ts';
-import { formatOf, readAreaFile } from './read-file.ts';
-import { latin1, PRJ_25832, writeDbf, writeShp, writeZip } from './shapefile.test-helper.ts';
+import { formatOf } from './formats/index.ts';
+import { latin1, PRJ_25832, writeDbf, writeShp, writeZip } from './formats/shapefile.test-helper.ts';
+import { readAreaFile } from './read-file.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const bytesOf = (p: string) => new Uint8Array(readFileSync(path.join(root, p)));
@@ -53,7 +54,7 @@ describe('importPlanFile for næringsareal', () => {
     if (!r.ok) throw new Error(r.message);
     expect(r.report.kept).toBe(1);
     expect(r.layer.features[0]?.properties).toMatchObject({ navn: 'Åsbråten næringspark, Ærø', arealformal: 1300, arealbruksstatus: 1 });
-    expect(r.report.skipped).toEqual([{ id: '11', reason: expect.stringMatching(/kurve 99.*\(linje \d+\)/) }]);
+    expect(r.report.skipped).toEqual([{ id: '11', reason: expect.stringMatching(/kurve 99.*\(linje \d+\)/), code: 'io.sosi.at-line', params: { problem: { code: 'io.sosi.missing-ref', params: { curve: '99' } }, line: expect.any(Number) } }]);
     expect(r.report.fileNotes).toContain('tegnsett: ISO 8859-1/ANSI (Windows-1252)');
     expect(r.report.totalsDaa.naavaerende).toBeCloseTo(9.6, 6);
   });
@@ -187,8 +188,8 @@ describe('«Last inn plandata» and the CLI give the same counts and repairs for
       ['21', 5000],
       ['22', 10000]
     ]);
-    expect(cli.repaired).toEqual([{ id: '21', code: 'made-valid', what: expect.stringContaining('MakeValid'), area_m2_before: 0, area_m2_after: 5000 }]);
-    expect(cli.skipped).toEqual([{ id: '23', reason: expect.stringMatching(/kurve 99.*\(linje \d+\)/) }]);
+    expect(cli.repaired).toEqual([{ id: '21', code: 'made-valid', what: expect.stringContaining('MakeValid'), area_m2_before: 0, area_m2_after: 5000, params: { why: { code: 'io.repair.why.self-intersection', params: {} }, parts: { code: 'io.n.other.part', params: { n: 2 } } } }]);
+    expect(cli.skipped).toEqual([{ id: '23', reason: expect.stringMatching(/kurve 99.*\(linje \d+\)/), code: 'io.sosi.at-line', params: { problem: { code: 'io.sosi.missing-ref', params: { curve: '99' } }, line: expect.any(Number) } }]);
     expect(cli.not_areas).toEqual({ lines: 3, points: 2 });
     // The app's report says the same.
     expect(imp.report.repaired).toEqual(cli.repaired);

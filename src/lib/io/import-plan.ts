@@ -1,8 +1,10 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { CrsCode } from '../geo/crs.ts';
+import { coded, fileProblem, type Coded, type Skipped } from './coded.ts';
+import type { InputFormat, NotAreas } from './formats/driver.ts';
 import type { Repair } from './geojson.ts';
 import { ar5LayerFrom, jordbrukLayerFrom, naeringLayerFrom, type ImportKind, type ReportGroup } from './plan-layers.ts';
-import { readAreaFile, type InputFormat, type NotAreas, type ReadFileError } from './read-file.ts';
+import { readAreaFile, type ReadFileError } from './read-file.ts';
 
 /** The report shown after an import: what was read, kept, left out and why, and the totals. */
 export interface ImportReport {
@@ -15,8 +17,8 @@ export interface ImportReport {
   featuresRead: number;
   /** Objects in the app's layer. */
   kept: number;
-  /** Objects that could not be used as polygons, with id (and SOSI line) and reason. */
-  skipped: { id: string; reason: string }[];
+  /** Objects that could not be used as polygons, with id and the coded reason (with the SOSI line); `reason` in bokmål. */
+  skipped: Skipped[];
   /** Objects repaired (rings closed, invalid polygons made valid), with planar areas before and after (m², EPSG:25832). */
   repaired: Repair[];
   /** Objects in the file that are not areas (lines, points), counted once. */
@@ -25,8 +27,10 @@ export interface ImportReport {
   leftOut: ReportGroup[];
   /** Kept objects the user should know about (unknown codes, status 3). */
   notes: ReportGroup[];
-  /** Notes on the file itself (encoding, possibly cut short). */
+  /** Notes on the file itself (encoding, possibly cut short), in bokmål … */
   fileNotes: string[];
+  /** … and coded, in the same order (missing in imports kept by older versions). */
+  fileNoteCodes?: Coded[];
   /** Planar areas in EPSG:25832, daa: næring by status, or farmland by AR5 class. */
   totalsDaa: Record<string, number>;
   /** AR5 imports: every area type in the file (planar daa in EPSG:25832 by arealtype). */
@@ -64,8 +68,8 @@ export async function importPlanFile(req: ImportRequest, onProgress?: (phase: 'p
   const ar5 = req.kind === 'jordbruk' ? ar5LayerFrom(read.areas, req.fileName) : null;
   // An AR5 file without farmland is still AR5 (its farmland layer is then empty); a file without any AR5 type is the wrong kind.
   if (made.kept === 0 && !ar5?.kept) {
-    const what = req.kind === 'naering' ? 'ingen næringsareal (arealformål 1300, 1160, 1800 …)' : 'ikke jordbruksareal (AR5 arealtype 21, 22 eller 23)';
-    return { ok: false, reason: 'no-polygons', message: `${req.fileName}: fila har ${read.areas.length} flater, men ${what}; er det riktig filtype?` };
+    const problem = coded(req.kind === 'naering' ? 'io.file.no-naering' : 'io.file.no-farmland', { n: read.areas.length });
+    return { ok: false, ...fileProblem('no-polygons', req.fileName, problem) };
   }
   return {
     ok: true,
@@ -85,6 +89,7 @@ export async function importPlanFile(req: ImportRequest, onProgress?: (phase: 'p
       leftOut: made.leftOut,
       notes: made.notes,
       fileNotes: read.notes,
+      fileNoteCodes: read.noteCodes,
       totalsDaa: made.totalsDaa,
       ...(ar5 ? { ar5DaaByType: ar5.totalsDaa } : {})
     }

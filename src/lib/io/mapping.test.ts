@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { kategoriFromArealformal, unknownCodes } from './mapping.ts';
+import { en, nb } from '../i18n/messages/import.ts';
+import { AREALFORMAL_ANNET, kategoriFromArealformal } from './mapping.ts';
 
 describe('arealformål → kategori', () => {
   it('maps the documented codes', () => {
@@ -14,6 +15,13 @@ describe('arealformål → kategori', () => {
 
   it('keeps and lists unknown codes instead of dropping them', () => {
     expect(kategoriFromArealformal(1110)).toEqual({ unknown: '1110' });
-    expect(unknownCodes([1300, 1110, '5100', 1110, undefined])).toEqual({ '1110': 2, '5100': 1, '': 1 });
+  });
+
+  it('names every known non-næring arealformål in the dictionary too (bokmål as here, and English for the report)', () => {
+    for (const [code, name] of Object.entries(AREALFORMAL_ANNET)) {
+      const key = `import.formal.${code}` as keyof typeof nb;
+      expect(nb[key], code).toBe(name);
+      expect(en[key], code).toBeTruthy();
+    }
   });
 });

@@ -40,24 +40,11 @@ export const AREALFORMAL_ANNET: Readonly<Record<number, string>> = {
   6001: 'Bruk og vern av sjø og vassdrag med tilhørende strandsone'
 };
 
-/** Arealbruksstatus codes: 1 nåværende, 2 framtidig, 3 videreutvikling av nåværende. */
-export const AREALBRUKSSTATUS_NAVN: Readonly<Record<number, string>> = { 1: 'Nåværende', 2: 'Framtidig', 3: 'Videreutvikling av nåværende' };
-
 /** The app category for an arealformål code (number or text), or `unknown` with the code as read. */
 export function kategoriFromArealformal(code: unknown): { kategori: Kategori } | { unknown: string } {
   const n = typeof code === 'number' ? code : typeof code === 'string' ? Number(code.trim()) : Number.NaN;
   const hit = Number.isInteger(n) ? AREALFORMAL_KATEGORI[n] : undefined;
   return hit ? { kategori: hit.kategori } : { unknown: String(code ?? '') };
-}
-
-/** Counts the codes in a list of values that the mapping does not know, so they can be listed. */
-export function unknownCodes(values: readonly unknown[]): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const v of values) {
-    const r = kategoriFromArealformal(v);
-    if ('unknown' in r) out[r.unknown] = (out[r.unknown] ?? 0) + 1;
-  }
-  return out;
 }
 
 /**

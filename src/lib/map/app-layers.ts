@@ -1,58 +1,9 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
-import type { MessageKey } from '$lib/i18n/messages.ts';
-import { ANTAKELSER } from '$seeds/plan.ts';
+import { APP_LAYER_IDS, COLOURS, type AppLayerId } from '$lib/layers/catalogue.ts';
 
-/** Ids of the app's own toggleable layers, bottom to top; they also appear in the URL (`?lag=`). */
-export const APP_LAYER_IDS = ['grense', 'jordbruk', 'vekst', 'abc-soner', 'naering-naa', 'naering-framtidig', 'skisser', 'veger', 'jernbane', 'stasjoner'] as const;
-
-/** One of {@link APP_LAYER_IDS}. */
-export type AppLayerId = (typeof APP_LAYER_IDS)[number];
-
-/** How the layer panel draws a legend swatch. */
-export interface LegendSwatch {
-  shape: 'fill' | 'line' | 'circle' | 'hatch';
-  fill?: string;
-  stroke?: string;
-  dashed?: boolean;
-}
-
-/** An app layer as the panel and the map see it. Its label is the message `layer.<id>`. */
-export interface AppLayerDef {
-  id: AppLayerId;
-  legend: LegendSwatch;
-  /** Sub-entries of the legend (e.g. farmland classes), shown under the toggle: a message key and its values. */
-  entries?: { key: MessageKey; params?: Record<string, number>; swatch: LegendSwatch }[];
-  /** MapLibre layer ids that belong to this app layer; all share the source `app-<id>`. */
-  mapLayerIds: string[];
-  /** MapLibre layer ids whose features can be clicked, topmost first. */
-  clickable: string[];
-  /** Hidden until the user turns it on (or the URL names it). */
-  hiddenByDefault?: boolean;
-}
-
-/** DiBK/SOSI colours for arealformål 1300 næringsbebyggelse. */
-export const COLOURS = {
-  grense: '#4a3b7a',
-  naeringNaa: '#cc99ff',
-  naeringFramtidig: '#9966cc',
-  /** 1160 offentlig eller privat tjenesteyting: our choice, distinct from næring. */
-  offentligNaa: '#f0a8c0',
-  vekst: '#e07b00',
-  jord21: '#f2c94c',
-  jord22: '#f7e08a',
-  jord23: '#c9d86a',
-  veg: '#c8412f',
-  jernbane: '#333333',
-  stasjon: '#c0392b',
-  skisse: '#0b7a75',
-  sonerA: '#1f7a1f',
-  sonerB: '#6aa84f',
-  /** Scenario changes on the map: tilgang green, avgang red, other changes blue. */
-  tilgang: '#1a8f2c',
-  avgang: '#d7191c',
-  endret: '#1f6fb4'
-} as const;
+// How each of the app's layers is drawn; which layers there are, their legends and colours are
+// in the catalogue (layers/catalogue.ts).
 
 /** Attribution texts shown on the map (in the UI's language). */
 export interface AttributionTexts {
@@ -71,95 +22,9 @@ const NB_ATTRIBUTION: AttributionTexts = {
 /** Name of the hatch image MapLibre uses for future areas (made on demand). */
 export const HATCH_IMAGE = 'skravur-framtidig';
 
-/** The app's layers, bottom to top (as {@link APP_LAYER_IDS}). */
-export const APP_LAYERS: readonly AppLayerDef[] = [
-  {
-    id: 'grense',
-    legend: { shape: 'line', stroke: COLOURS.grense },
-    mapLayerIds: ['app-grense-flate', 'app-grense-linje'],
-    clickable: ['app-grense-flate']
-  },
-  {
-    id: 'jordbruk',
-    legend: { shape: 'fill', fill: COLOURS.jord21 },
-    entries: [
-      { key: 'legend.ar5-21', swatch: { shape: 'fill', fill: COLOURS.jord21 } },
-      { key: 'legend.ar5-22', swatch: { shape: 'fill', fill: COLOURS.jord22 } },
-      { key: 'legend.ar5-23', swatch: { shape: 'fill', fill: COLOURS.jord23 } }
-    ],
-    mapLayerIds: ['app-jordbruk-flate'],
-    clickable: ['app-jordbruk-flate']
-  },
-  {
-    id: 'vekst',
-    legend: { shape: 'line', stroke: COLOURS.vekst, dashed: true },
-    mapLayerIds: ['app-vekst-flate', 'app-vekst-linje'],
-    clickable: ['app-vekst-flate']
-  },
-  {
-    id: 'abc-soner',
-    legend: { shape: 'line', stroke: COLOURS.sonerA },
-    entries: [
-      { key: 'legend.abc-a', params: { m: ANTAKELSER.abcAvstandM.verdi.A }, swatch: { shape: 'line', stroke: COLOURS.sonerA } },
-      { key: 'legend.abc-b', params: { m: ANTAKELSER.abcAvstandM.verdi.B }, swatch: { shape: 'line', stroke: COLOURS.sonerB, dashed: true } }
-    ],
-    mapLayerIds: ['app-abc-soner-linje'],
-    clickable: [],
-    hiddenByDefault: true
-  },
-  {
-    id: 'naering-naa',
-    legend: { shape: 'fill', fill: COLOURS.naeringNaa, stroke: COLOURS.naeringFramtidig },
-    entries: [
-      { key: 'legend.1300', swatch: { shape: 'fill', fill: COLOURS.naeringNaa, stroke: COLOURS.naeringFramtidig } },
-      { key: 'legend.1160', swatch: { shape: 'fill', fill: COLOURS.offentligNaa, stroke: COLOURS.naeringFramtidig } }
-    ],
-    mapLayerIds: ['app-naering-naa-flate', 'app-naering-naa-linje'],
-    clickable: ['app-naering-naa-flate']
-  },
-  {
-    id: 'naering-framtidig',
-    legend: { shape: 'hatch', fill: COLOURS.naeringFramtidig, stroke: COLOURS.naeringFramtidig },
-    mapLayerIds: ['app-naering-framtidig-flate', 'app-naering-framtidig-linje'],
-    clickable: ['app-naering-framtidig-flate']
-  },
-  {
-    id: 'skisser',
-    legend: { shape: 'fill', fill: '#9fd6d2', stroke: COLOURS.skisse },
-    mapLayerIds: ['app-skisser-flate', 'app-skisser-linje'],
-    clickable: ['app-skisser-flate']
-  },
-  {
-    id: 'veger',
-    legend: { shape: 'line', stroke: COLOURS.veg },
-    mapLayerIds: ['app-veger-linje'],
-    clickable: []
-  },
-  {
-    id: 'jernbane',
-    legend: { shape: 'line', stroke: COLOURS.jernbane, dashed: true },
-    mapLayerIds: ['app-jernbane-linje'],
-    clickable: []
-  },
-  {
-    id: 'stasjoner',
-    legend: { shape: 'circle', fill: COLOURS.stasjon, stroke: '#ffffff' },
-    mapLayerIds: ['app-stasjoner-punkt'],
-    clickable: ['app-stasjoner-punkt']
-  }
-];
-
 /** The MapLibre source id of an app layer. */
 export function sourceId(id: AppLayerId): string {
   return `app-${id}`;
-}
-
-/** The layers shown when the URL does not say. */
-export const DEFAULT_VISIBLE_LAYERS: readonly AppLayerId[] = APP_LAYERS.filter((l) => !l.hiddenByDefault).map((l) => l.id);
-
-/** True for a known app layer id. */
-export function isAppLayerId(value: string): value is AppLayerId {
-  return (APP_LAYER_IDS as readonly string[]).includes(value);
 }
 
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false];

@@ -2,23 +2,9 @@ import type { Polygon, Position } from 'geojson';
 import type { Map as MlMap } from 'maplibre-gl';
 import type { GeoJSONStoreFeatures, SnapToCustom, TerraDrawMouseEvent } from 'terra-draw';
 import Flatbush from 'flatbush';
-
-/** Drawing modes the planner can choose. */
-export type DrawKind = 'polygon' | 'rectangle' | 'freehand';
-
-/** What the drawing tool tells the app. Geometry is WGS84 (lon, lat), as drawn. */
-export interface DrawCallbacks {
-  /** The shape being drawn or dragged changed (called often; throttle the work). null when none. */
-  onprogress: (geometry: Polygon | null) => void;
-  /** A new shape was finished. */
-  onfinish: (geometry: Polygon) => void;
-  /** The shape being edited (`edit`) was changed and committed. */
-  onedit: (sketchId: string, geometry: Polygon) => void;
-  /** An update was refused; the last valid shape is kept. */
-  oninvalid: (message: string) => void;
-  /** Validates a finished or committed shape; returns a Norwegian message when it must be refused. */
-  validate: (geometry: Polygon) => string | null;
-}
+import { ringBounds, snapTarget } from '$lib/geo/snap.ts';
+// The drawing modes and callbacks are the app's drawing session's; this is the tool it drives on the map.
+import type { DrawCallbacks, DrawKind, DrawTool } from '$lib/state/draw-session.svelte.ts';
 
 /** Polygons (WGS84) whose vertices and edges drawing may snap to. */
 export type SnapTargets = readonly Polygon[];
@@ -31,7 +17,7 @@ const SNAP_PX = 10;
  * existing areas, and refusing self-intersecting shapes through the app's own validation.
  * The map stays owned by MapView; this only adds terra-draw's layers to it.
  */
-export class SketchDraw {
+export class SketchDraw implements DrawTool {
   private draw: import('terra-draw').TerraDraw | null = null;
   private editing: { sketchId: string; featureId: string | number } | null = null;
   private snapIndex: { tree: Flatbush; polys: Polygon[] } | null = null;
@@ -142,10 +128,8 @@ export class SketchDraw {
     }
     const tree = new Flatbush(usable.length);
     for (const p of usable) {
-      const ring = p.coordinates[0] as Position[];
-      const xs = ring.map((c) => c[0] as number);
-      const ys = ring.map((c) => c[1] as number);
-      tree.add(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys));
+      const [minX, minY, maxX, maxY] = ringBounds(p.coordinates[0] as Position[]);
+      tree.add(minX, minY, maxX, maxY);
     }
     tree.finish();
     this.snapIndex = { tree, polys: usable };
@@ -176,29 +160,11 @@ export class SketchDraw {
     const px = { x: event.containerX, y: event.containerY };
     const a = this.map.unproject([px.x - SNAP_PX, px.y + SNAP_PX]);
     const b = this.map.unproject([px.x + SNAP_PX, px.y - SNAP_PX]);
-    let bestVertex: { d: number; p: Position } | null = null;
-    let bestEdge: { d: number; p: Position } | null = null;
-    for (const i of tree.search(a.lng, a.lat, b.lng, b.lat)) {
-      for (const ring of (polys[i] as Polygon).coordinates) {
-        for (let k = 0; k < ring.length - 1; k++) {
-          const p = this.map.project(ring[k] as [number, number]);
-          const q = this.map.project(ring[k + 1] as [number, number]);
-          const dv = Math.hypot(p.x - px.x, p.y - px.y);
-          if (dv <= SNAP_PX && (!bestVertex || dv < bestVertex.d)) bestVertex = { d: dv, p: ring[k] as Position };
-          const dx = q.x - p.x;
-          const dy = q.y - p.y;
-          const len2 = dx * dx + dy * dy;
-          const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px.x - p.x) * dx + (px.y - p.y) * dy) / len2));
-          const ex = p.x + t * dx;
-          const ey = p.y + t * dy;
-          const de = Math.hypot(ex - px.x, ey - px.y);
-          if (de <= SNAP_PX && (!bestEdge || de < bestEdge.d)) {
-            const ll = this.map.unproject([ex, ey]);
-            bestEdge = { d: de, p: [ll.lng, ll.lat] };
-          }
-        }
-      }
-    }
-    return bestVertex?.p ?? bestEdge?.p;
+    const rings = tree.search(a.lng, a.lat, b.lng, b.lat).flatMap((i) => (polys[i] as Polygon).coordinates);
+    const hit = snapTarget(px, rings, (p) => this.map.project(p as [number, number]), SNAP_PX);
+    if (!hit) return undefined;
+    if (hit.kind === 'vertex') return hit.position;
+    const ll = this.map.unproject([hit.screen.x, hit.screen.y]);
+    return [ll.lng, ll.lat];
   };
 }

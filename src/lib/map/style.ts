@@ -1,5 +1,5 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { basemapById, PLAIN_BACKGROUND, type BasemapId } from './basemaps.ts';
+import { basemapById, PLAIN_BACKGROUND, type BasemapId } from '$lib/layers/catalogue.ts';
 
 /** Prefix of every source and layer id that belongs to the basemap (not to the app). */
 export const BASEMAP_PREFIX = 'basemap';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultNorms } from '../domain/norms.ts';
 import type { Scenario } from './scenario.ts';
 import { decodeScenarioShare, encodeScenarioShare, loadScenarios, saveScenarios, SCENARIO_KEY } from './scenario-store.ts';
-import type { KeyValueStorage } from './store.ts';
+import type { KeyValueStorage } from './sketch-store.ts';
 
 const mem = (): KeyValueStorage & { data: Map<string, string> } => {
   const data = new Map<string, string>();

@@ -2,7 +2,7 @@ import { KATEGORIER } from '../../../seeds/plan.ts';
 import { checkNorms, defaultNorms, type Norms } from '../domain/norms.ts';
 import type { Scenario, ScenarioChange } from './scenario.ts';
 import { fromBase64Url, MAX_SHARE_LENGTH, toBase64Url } from './exchange.ts';
-import { loadVersioned, type KeyValueStorage, type StoreProblem } from './store.ts';
+import { loadVersioned, type KeyValueStorage, type StoreProblem } from './sketch-store.ts';
 
 /** Where scenarios are kept in local storage. */
 export const SCENARIO_KEY = 'naeringsareal-asker:scenarier';

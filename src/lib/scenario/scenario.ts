@@ -1,23 +1,9 @@
-import type { MultiPolygon, Polygon } from 'geojson';
-import type { Kategori, StatusTomt } from '../../../seeds/plan.ts';
-import type { Norms } from '../domain/norms.ts';
+import type { Kategori } from '../../../seeds/plan.ts';
+import { AREALBRUKSSTATUS, type Norms } from '../domain/norms.ts';
+import type { ChangeEffect, PlanArea } from '../domain/plan-area.ts';
 
-/** A næring area as the scenario engine sees it. Geometry in EPSG:25832 (planar). */
-export interface PlanArea {
-  id: string;
-  navn: string;
-  /** Named area (Asker sentrum, Tofte, …) for the per-area table. */
-  omrade: string;
-  /** Arealbruksstatus: 1 nåværende, 2 framtidig. */
-  status: 1 | 2;
-  /** SOSI arealformål (1300 næring, 1160 offentlig eller privat tjenesteyting). */
-  arealformal: number;
-  kategori: Kategori;
-  utnyttelseBraProsent: number | null;
-  /** Readiness of a free site; null for built-up areas. */
-  statusTomt: StatusTomt | null;
-  geometry: Polygon | MultiPolygon;
-}
+// The engine's view of a næring area and of a change's effect live in domain (indicators use them).
+export type { ChangeEffect, PlanArea };
 
 /** What a rezoning turns an area into. */
 export type RezoneTarget = 'bolig' | 'lnf' | 'naavaerende';
@@ -38,17 +24,6 @@ export interface Scenario {
   navn: string;
   changes: readonly ScenarioChange[];
   norms: Norms;
-}
-
-/** What a change did: land added to (tilgang) or taken from (avgang) næring, by status, m². */
-export interface ChangeEffect {
-  changeId: string;
-  tilgangM2: number;
-  avgangM2: number;
-  /** Why a change had no effect (e.g. the area was already rezoned away), in Norwegian. */
-  note?: string;
-  /** The same as a code: the site id exists already, or the area is missing. */
-  noteCode?: 'exists' | 'missing';
 }
 
 /** The næring areas after a scenario's enabled changes, and what each change did. */
@@ -74,7 +49,7 @@ export function applyScenario(baseline: readonly PlanArea[], changes: readonly S
         effects.push({ changeId: c.id, tilgangM2: 0, avgangM2: 0, note: `Et område med id «${c.site.id}» finnes allerede.`, noteCode: 'exists' });
         continue;
       }
-      areas.set(c.site.id, { ...c.site, status: 2 });
+      areas.set(c.site.id, { ...c.site, status: AREALBRUKSSTATUS.framtidig });
       effects.push({ changeId: c.id, tilgangM2: areaM2(c.site), avgangM2: 0 });
       continue;
     }

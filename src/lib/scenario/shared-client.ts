@@ -1,4 +1,4 @@
-import { toSketch, type KeyValueStorage } from './store.ts';
+import { toSketch, type KeyValueStorage } from './sketch-store.ts';
 import type { Sketch } from './sketches.ts';
 import { parseScenario } from './scenario-store.ts';
 import type { Scenario } from './scenario.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyChange, checkSketchFields, commit, EMPTY_HISTORY, HISTORY_LIMIT, redo, undo, type Sketch } from './sketches.ts';
+import { t } from '../i18n/messages.ts';
+import { applyChange, sketchFieldProblems, commit, EMPTY_HISTORY, HISTORY_LIMIT, redo, undo, type Sketch } from './sketches.ts';
 
 const sq = (x: number): Sketch['geometry'] => ({ type: 'Polygon', coordinates: [[[x, 59], [x + 0.01, 59], [x + 0.01, 59.01], [x, 59]]] });
 const sketch = (id: string, navn = id, x = 10): Sketch => ({ id, navn, kategori: 'kontor', utnyttelseBraProsent: null, status: 'regulert', geometry: sq(x) });
@@ -47,14 +48,16 @@ describe('undo and redo', () => {
   });
 });
 
-describe('checkSketchFields', () => {
-  it('requires a name and a sensible utnyttelse, in Norwegian', () => {
-    expect(checkSketchFields({ navn: 'Tomt', utnyttelse: '' })).toEqual({});
-    expect(checkSketchFields({ navn: 'Tomt', utnyttelse: '120,5' })).toEqual({});
-    expect(checkSketchFields({ navn: ' ', utnyttelse: 'mye' })).toEqual({
-      navn: 'Navn må fylles ut.',
-      utnyttelse: 'Utnyttelse må være et tall (prosent BRA), f.eks. 120.'
-    });
-    expect(checkSketchFields({ navn: 'x', utnyttelse: '0' }).utnyttelse).toBe('Utnyttelse må være mellom 1 og 1000 %BRA.');
+describe('sketchFieldProblems', () => {
+  it('requires a name and a sensible utnyttelse, as codes the UI says in nb and en', () => {
+    expect(sketchFieldProblems({ navn: 'Tomt', utnyttelse: '' })).toEqual({});
+    expect(sketchFieldProblems({ navn: 'Tomt', utnyttelse: '120,5' })).toEqual({});
+    const bad = sketchFieldProblems({ navn: ' ', utnyttelse: 'mye' });
+    expect(bad).toEqual({ navn: 'required', utnyttelse: 'not-number' });
+    expect(t('nb', `form.${bad.navn!}`)).toBe('Navn må fylles ut.');
+    expect(t('nb', `form.${bad.utnyttelse!}`)).toBe('Utnyttelse må være et tall (prosent BRA), f.eks. 120.');
+    const zero = sketchFieldProblems({ navn: 'x', utnyttelse: '0' }).utnyttelse;
+    expect(t('nb', `form.${zero!}`)).toBe('Utnyttelse må være mellom 1 og 1000 %BRA.');
+    expect(t('en', `form.${zero!}`)).toBe('The floor-area ratio must be between 1 and 1000 %BRA.');
   });
-});
+});;

@@ -1,5 +1,6 @@
 import type { Polygon } from 'geojson';
 import type { Kategori, StatusTomt } from '../../../seeds/plan.ts';
+import { parseDecimal } from '../domain/decimal.ts';
 
 /** A site a planner has sketched. Geometry in WGS84 (as drawn on the map); figures use EPSG:25832. */
 export interface Sketch {
@@ -97,22 +98,10 @@ export function sketchFieldProblems(fields: { navn: string; utnyttelse: string }
   const out: Partial<Record<'navn' | 'utnyttelse', FieldProblem>> = {};
   if (!fields.navn.trim()) out.navn = 'required';
   else if (fields.navn.length > 80) out.navn = 'too-long';
-  const u = fields.utnyttelse.trim().replace(',', '.');
-  if (u !== '') {
-    const v = Number(u);
+  const v = parseDecimal(fields.utnyttelse);
+  if (v !== null) {
     if (!Number.isFinite(v)) out.utnyttelse = 'not-number';
     else if (v <= 0 || v > 1000) out.utnyttelse = 'out-of-range';
   }
   return out;
-}
-
-const NB_FIELD_MESSAGES: Record<'navn' | 'utnyttelse', Partial<Record<FieldProblem, string>>> = {
-  navn: { required: 'Navn må fylles ut.', 'too-long': 'Navnet kan ha høyst 80 tegn.' },
-  utnyttelse: { 'not-number': 'Utnyttelse må være et tall (prosent BRA), f.eks. 120.', 'out-of-range': 'Utnyttelse må være mellom 1 og 1000 %BRA.' }
-};
-
-/** Problems with a sketch's form fields, by field, in Norwegian; empty when the form is valid. */
-export function checkSketchFields(fields: { navn: string; utnyttelse: string }): Partial<Record<'navn' | 'utnyttelse', string>> {
-  const codes = sketchFieldProblems(fields);
-  return Object.fromEntries(Object.entries(codes).map(([k, c]) => [k, NB_FIELD_MESSAGES[k as 'navn' | 'utnyttelse'][c as FieldProblem]]));
 }

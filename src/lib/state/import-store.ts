@@ -1,4 +1,5 @@
 import type { Imports, StoredImport } from '../data/imported.ts';
+import { tr } from '../i18n/lang.svelte.ts';
 import type { ImportKind } from '../io/plan-layers.ts';
 
 const DB = 'naeringsareal-import';
@@ -12,8 +13,8 @@ function open(): Promise<IDBDatabase> {
       if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'kind' });
     };
     req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB kan ikke åpnes'));
-    req.onblocked = () => reject(new Error('IndexedDB er blokkert av en annen fane'));
+    req.onerror = () => reject(req.error ?? new Error(tr('import.store.open')));
+    req.onblocked = () => reject(new Error(tr('import.store.blocked')));
   });
 }
 
@@ -24,8 +25,8 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
       const tx = db.transaction(STORE, mode);
       const req = work(tx.objectStore(STORE));
       tx.oncomplete = () => resolve(req.result);
-      tx.onerror = () => reject(tx.error ?? req.error ?? new Error('IndexedDB-feil'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB-transaksjonen ble avbrutt (fullt lager?)'));
+      tx.onerror = () => reject(tx.error ?? req.error ?? new Error(tr('import.store.failed')));
+      tx.onabort = () => reject(tx.error ?? new Error(tr('import.store.aborted')));
     });
   } finally {
     db.close();

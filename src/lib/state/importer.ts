@@ -27,7 +27,8 @@ export function startImport(req: ImportRequest, onProgress: (phase: 'parse' | 'c
   };
   worker.onerror = (e) => {
     e.preventDefault();
-    finish({ ok: false, reason: 'crashed', message: e.message || 'ukjent feil' });
+    // The browser's own words, if it gives any (the panel says «unknown error» in its language otherwise).
+    finish({ ok: false, reason: 'crashed', message: e.message || '' });
   };
   const bytes = req.bytes.slice();
   worker.postMessage({ ...req, bytes }, [bytes.buffer]);

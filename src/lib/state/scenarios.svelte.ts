@@ -1,7 +1,7 @@
 import { defaultNorms, type Norms } from '$lib/domain/norms.ts';
 import { moveChange, toggleChange, type Scenario, type ScenarioChange, type ScenarioChangeBody } from '$lib/scenario/scenario.ts';
 import { loadScenarios, saveScenarios } from '$lib/scenario/scenario-store.ts';
-import type { KeyValueStorage, StoreProblem } from '$lib/scenario/store.ts';
+import type { KeyValueStorage, StoreProblem } from '$lib/scenario/sketch-store.ts';
 
 /** The councillors' and planners' scenarios, kept locally; one is active at a time. */
 export class ScenarioState {

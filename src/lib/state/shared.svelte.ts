@@ -1,8 +1,8 @@
 import type { MessageKey } from '$lib/i18n/messages.ts';
 import type { Scenario } from '$lib/scenario/scenario.ts';
 import { createOnServer, fetchShared, loadSharedRecords, saveOnServer, saveSharedRecords, type Head, type SharedRecord } from '$lib/scenario/shared-client.ts';
-import type { KeyValueStorage } from '$lib/scenario/store.ts';
-import type { ScenarioState } from './scenarios.svelte.ts';
+import type { KeyValueStorage } from '$lib/scenario/sketch-store.ts';
+import type { ScenarioState } from '$lib/state/scenarios.svelte.ts';
 
 const AUTHOR_KEY = 'naeringsareal-asker:forfatter';
 
@@ -137,6 +137,26 @@ export class SharedState {
     scenarios.adopt({ ...s, id });
     this.put({ serverId, scenarioId: id, token, version: r.data.version, name: r.data.name, savedAt: r.data.savedAt });
     this.message = { key: token ? 'shared.openedEdit' : 'shared.openedRead', params: { name: r.data.name, version: r.data.version }, error: false };
+  }
+
+  /**
+   * Keeps asking about the active scenario, when it is saved on the server: now, every 30 s and
+   * when the window gets focus, whether someone else saved a newer version (shown as a banner).
+   * Call it while a component is being initialised.
+   */
+  watch(scenarios: ScenarioState): void {
+    $effect(() => {
+      const id = scenarios.activeId;
+      if (!id || !this.recordFor(id)) return;
+      void this.check(id);
+      const timer = setInterval(() => void this.check(id), 30_000);
+      const onFocus = () => void this.check(id);
+      window.addEventListener('focus', onFocus);
+      return () => {
+        clearInterval(timer);
+        window.removeEventListener('focus', onFocus);
+      };
+    });
   }
 
   /** Asks the server whether someone saved a newer version of this scenario. */

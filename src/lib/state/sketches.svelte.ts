@@ -1,6 +1,6 @@
 import type { FeatureCollection, Polygon } from 'geojson';
 import { commit, EMPTY_HISTORY, redo, undo, type History, type Sketch, type SketchChange, type SketchList } from '$lib/scenario/sketches.ts';
-import { loadSketches, saveSketches, type KeyValueStorage, type StoreProblem } from '$lib/scenario/store.ts';
+import { loadSketches, saveSketches, type KeyValueStorage, type StoreProblem } from '$lib/scenario/sketch-store.ts';
 
 /** The planner's sketches with undo/redo; every edit is a change-set, saved locally. */
 export class SketchState {

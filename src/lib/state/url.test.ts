@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { APP_LAYER_IDS } from '$lib/map/app-layers.ts';
-import { parseViewQuery, withViewQuery } from './url.ts';
+import { APP_LAYER_IDS } from '$lib/layers/catalogue.ts';
+import { parseViewQuery, withViewQuery } from '$lib/state/url.ts';
 
 describe('parseViewQuery', () => {
   it('gives the default basemap and every layer when the query is empty', () => {

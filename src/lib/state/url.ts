@@ -1,5 +1,4 @@
-import { APP_LAYER_IDS, DEFAULT_VISIBLE_LAYERS, isAppLayerId, type AppLayerId } from '$lib/map/app-layers.ts';
-import { DEFAULT_BASEMAP, isBasemapId, type BasemapId } from '$lib/map/basemaps.ts';
+import { APP_LAYER_IDS, DEFAULT_BASEMAP, DEFAULT_VISIBLE_LAYERS, isAppLayerId, isBasemapId, type AppLayerId, type BasemapId } from '$lib/layers/catalogue.ts';
 
 /** The part of the view kept in the query string; the map position lives in the hash. */
 export interface ViewQuery {

@@ -1,6 +1,5 @@
-import type { AppLayerId } from '$lib/map/app-layers.ts';
-import type { BasemapId } from '$lib/map/basemaps.ts';
-import type { ViewQuery } from './url.ts';
+import type { AppLayerId, BasemapId } from '$lib/layers/catalogue.ts';
+import type { ViewQuery } from '$lib/state/url.ts';
 
 /** A feature the user clicked, as the side panel shows it. */
 export interface SelectedFeature {

@@ -1,26 +1,9 @@
 import pg from 'pg';
-import type { Repository, SaveInput, SaveResult, SharedHead, SharedKind, SharedVersion } from './repository.ts';
+import { sharedTablesSql, type Repository, type SaveInput, type SaveResult, type SharedHead, type SharedKind, type SharedVersion } from './repository.ts';
 import { newId } from './tokens.ts';
 
 /** Schema changes in order; each runs once, recorded in `schema_migrations`. */
-export const POSTGRES_MIGRATIONS: readonly string[] = [
-  `CREATE TABLE shared (
-     id TEXT PRIMARY KEY,
-     kind TEXT NOT NULL CHECK (kind IN ('scenario', 'skisser')),
-     token_hash TEXT NOT NULL,
-     version INTEGER NOT NULL,
-     created_at TIMESTAMPTZ NOT NULL
-   );
-   CREATE TABLE shared_version (
-     id TEXT NOT NULL REFERENCES shared(id) ON DELETE CASCADE,
-     version INTEGER NOT NULL,
-     name TEXT NOT NULL,
-     author TEXT NOT NULL,
-     saved_at TIMESTAMPTZ NOT NULL,
-     payload JSONB NOT NULL,
-     PRIMARY KEY (id, version)
-   );`
-];
+export const POSTGRES_MIGRATIONS: readonly string[] = [sharedTablesSql({ time: 'TIMESTAMPTZ', json: 'JSONB' })];
 
 interface HeadRow {
   id: string;

@@ -62,3 +62,26 @@ export interface Repository {
   remove(id: string): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/**
+ * The first schema, the same for both stores but for the column types of times and JSON
+ * (PostgreSQL: TIMESTAMPTZ and JSONB; SQLite: TEXT). Migrations are never edited once released.
+ */
+export function sharedTablesSql(types: { time: string; json: string }): string {
+  return `CREATE TABLE shared (
+     id TEXT PRIMARY KEY,
+     kind TEXT NOT NULL CHECK (kind IN ('scenario', 'skisser')),
+     token_hash TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     created_at ${types.time} NOT NULL
+   );
+   CREATE TABLE shared_version (
+     id TEXT NOT NULL REFERENCES shared(id) ON DELETE CASCADE,
+     version INTEGER NOT NULL,
+     name TEXT NOT NULL,
+     author TEXT NOT NULL,
+     saved_at ${types.time} NOT NULL,
+     payload ${types.json} NOT NULL,
+     PRIMARY KEY (id, version)
+   );`;
+}

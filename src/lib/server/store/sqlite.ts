@@ -1,28 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { Repository, SaveInput, SaveResult, SharedHead, SharedKind, SharedVersion } from './repository.ts';
+import { sharedTablesSql, type Repository, type SaveInput, type SaveResult, type SharedHead, type SharedKind, type SharedVersion } from './repository.ts';
 import { newId } from './tokens.ts';
 
 /** Schema changes in order; each runs once, recorded in `schema_migrations`. */
-export const SQLITE_MIGRATIONS: readonly string[] = [
-  `CREATE TABLE shared (
-     id TEXT PRIMARY KEY,
-     kind TEXT NOT NULL CHECK (kind IN ('scenario', 'skisser')),
-     token_hash TEXT NOT NULL,
-     version INTEGER NOT NULL,
-     created_at TEXT NOT NULL
-   );
-   CREATE TABLE shared_version (
-     id TEXT NOT NULL REFERENCES shared(id) ON DELETE CASCADE,
-     version INTEGER NOT NULL,
-     name TEXT NOT NULL,
-     author TEXT NOT NULL,
-     saved_at TEXT NOT NULL,
-     payload TEXT NOT NULL,
-     PRIMARY KEY (id, version)
-   );`
-];
+export const SQLITE_MIGRATIONS: readonly string[] = [sharedTablesSql({ time: 'TEXT', json: 'TEXT' })];
 
 interface HeadRow {
   id: string;

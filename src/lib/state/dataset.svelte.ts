@@ -1,0 +1,110 @@
+import { countOutside, importedFiles, type Imports, type StoredImport } from '$lib/data/imported.ts';
+import { datasetFrom, fetchDataFile, type Loaded } from '$lib/data/load.ts';
+import type { SketchStats } from '$lib/domain/sketch-stats.ts';
+import { sketchStats } from '$lib/domain/sketch-stats.ts';
+import { reconcile, type AppDataFile } from '$lib/geodata/build.ts';
+import { dataAttribution, dataLabel } from '$lib/i18n/lang.svelte.ts';
+import type { Lang } from '$lib/i18n/messages.ts';
+import type { Sketch } from '$lib/scenario/sketches.ts';
+import type { Polygon } from 'geojson';
+import { clearImports, loadImports, saveImport } from '$lib/state/import-store.ts';
+import { applyLang } from '$lib/state/language.svelte.ts';
+
+/**
+ * The dataset every page starts with: the demo data file, with the user's imported layers
+ * (IndexedDB) in place of its næring and jordbruk layers, and every area's figures. An import,
+ * or going back to the demo data, puts a new dataset in use without fetching the file again.
+ */
+export class DatasetState {
+  /** The demo data file as fetched, and the imported layers that replace parts of it. */
+  demoFile = $state.raw<AppDataFile | null>(null);
+  imports = $state.raw<Imports>({});
+  /** The dataset in use (null until loaded). */
+  loaded = $state.raw<Loaded | null>(null);
+  /** Why the data could not be loaded. */
+  error = $state.raw<Error | null>(null);
+  /** Which file each imported layer came from (null: demo data). */
+  imported = $derived(importedFiles(this.imports));
+  /** The reconciliation against the plan's figures, when imported layers are in use. */
+  reconciliation = $derived(this.loaded && (this.imported.naering || this.imported.jordbruk) ? reconcile(this.loaded.file) : null);
+  /** How many features of each imported layer lie wholly outside the kommune. */
+  outside = $derived.by(() => {
+    const out: Partial<Record<'naering' | 'jordbruk', { n: number; total: number }>> = {};
+    for (const k of ['naering', 'jordbruk'] as const) {
+      const imp = this.imports[k];
+      if (imp && this.data) out[k] = countOutside(imp.layer, this.data.map.grense);
+    }
+    return out;
+  });
+  private onswitch: () => void;
+
+  /** `onswitch` is called when an import or the demo data replaces the dataset in use. */
+  constructor(onswitch: () => void = () => {}) {
+    this.onswitch = onswitch;
+  }
+
+  get data() {
+    return this.loaded?.data ?? null;
+  }
+
+  /** The data label shown with every view (demo data, or the imported files), in the current language. */
+  get label(): string {
+    return dataLabel(this.imported);
+  }
+
+  /** Map attribution for the data layers, in the current language. */
+  get attribution() {
+    return dataAttribution(this.imported);
+  }
+
+  /**
+   * Start-up of every page: the language from `?lang=` (else `fallbackLang`), then the data file
+   * and the stored imports. Returns the dataset, or null (and `error`) when it cannot be loaded.
+   */
+  async start(url: URL, fallbackLang: Lang | null = null): Promise<Loaded | null> {
+    applyLang(url, fallbackLang);
+    try {
+      const [file, stored] = await Promise.all([fetchDataFile(), loadImports()]);
+      this.demoFile = file;
+      this.imports = stored;
+      this.loaded = datasetFrom(file, stored);
+      return this.loaded;
+    } catch (e) {
+      this.error = e as Error;
+      return null;
+    }
+  }
+
+  /** An import replaces its layer and is kept; resolves with a problem text if it could not be kept. */
+  async useImport(imp: StoredImport): Promise<string | null> {
+    if (!this.demoFile) return null;
+    this.imports = { ...this.imports, [imp.kind]: imp };
+    this.loaded = datasetFrom(this.demoFile, this.imports);
+    this.onswitch();
+    try {
+      await saveImport(imp);
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+
+  /** Forgets the imports and puts the demo data back in use. */
+  async backToDemo(): Promise<void> {
+    if (!this.demoFile) return;
+    try {
+      await clearImports();
+    } finally {
+      this.imports = {};
+      this.onswitch();
+      this.loaded = datasetFrom(this.demoFile, {});
+    }
+  }
+
+  /** A sketch's figures for a shape (WGS84), or null without data or for an invalid shape. */
+  sketchFigures(geometry: Polygon, s: Pick<Sketch, 'id' | 'navn' | 'kategori' | 'utnyttelseBraProsent'>): SketchStats | null {
+    if (!this.data) return null;
+    const r = sketchStats({ ...s, geometry }, this.data.ctx);
+    return r.ok ? r.stats : null;
+  }
+}

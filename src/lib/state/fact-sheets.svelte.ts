@@ -1,0 +1,61 @@
+import type { Site } from '$lib/domain/sites.ts';
+import { i18n, tr } from '$lib/i18n/lang.svelte.ts';
+import type { Lang } from '$lib/i18n/messages.ts';
+import { DatasetState } from '$lib/state/dataset.svelte.ts';
+import { investorLang, investorSiteLink } from '$lib/state/investor.svelte.ts';
+
+/** The contact shown on a fact sheet (`static/kontakt.json`). */
+export interface Contact {
+  organisasjon: string;
+  navn: string;
+  epost: string;
+  telefon: string;
+  nettside: string;
+}
+
+/** The fact sheets of some sites (`/investor/faktaark?ids=a,b`), one A4 page each, in the page's language. */
+export class FactSheetState {
+  /** The page's language: the app's one language state (set from `?lang=` before the page renders). */
+  get lang(): Lang {
+    return i18n.lang;
+  }
+  readonly dataset = new DatasetState();
+  /** The sites asked for that exist, in the order asked. */
+  sites = $state.raw<Site[]>([]);
+  contact = $state.raw<Contact | null>(null);
+  error = $state<string | null>(null);
+  /** True once data and contact are loaded. */
+  ready = $state(false);
+  private ids: string[];
+  private origin: string;
+
+  constructor(url: URL) {
+    i18n.lang = investorLang(url);
+    this.ids = (url.searchParams.get('ids') ?? '').split(',').filter(Boolean);
+    this.origin = url.origin;
+  }
+
+  /** Start-up: language, data and the contact. */
+  async start(url: URL): Promise<void> {
+    try {
+      const [loaded, contact] = await Promise.all([this.dataset.start(url, this.lang), fetchContact()]);
+      if (!loaded) throw this.dataset.error ?? new Error('');
+      this.sites = this.ids.map((id) => loaded.sites.find((s) => s.id === id)).filter((s): s is Site => s !== undefined);
+      if (!this.sites.length) this.error = tr('sheet.missing');
+      this.contact = contact;
+      this.ready = true;
+    } catch (e) {
+      this.error = (e as Error).message;
+    }
+  }
+
+  /** The link a sheet's QR code opens: the investor view at the site. */
+  link(id: string): string {
+    return investorSiteLink(this.lang, id, this.origin);
+  }
+}
+
+async function fetchContact(): Promise<Contact | null> {
+  const r = await fetch('/kontakt.json');
+  return r.ok ? ((await r.json()) as Contact) : null;
+}
