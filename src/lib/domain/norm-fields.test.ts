@@ -29,6 +29,8 @@ describe('NORM_FIELDS and the dictionary', () => {
       expect(Object.hasOwn(nb, `norm.${f.id}`), f.id).toBe(true);
       expect(Object.hasOwn(en, `norm.${f.id}`), f.id).toBe(true);
       expect((nb as Record<string, string>)[`norm.${f.id}`]).toBe(f.label);
+      // The unit is a code the UI names in each language.
+      expect(Object.hasOwn(en, `unit.${f.unit}`), f.unit).toBe(true);
     }
   });
 });

@@ -2,10 +2,14 @@ import { ANTAKELSER, ARBEIDSPLASS_AREAL, ARBEIDSPLASSVEKST, KATEGORIER, STATUS_T
 import type { Norms } from './norms.ts';
 
 /** One editable assumption: how to read and write it, and where its default comes from. */
+/** Units of the editable assumptions (codes; the UI names them in its language). */
+export type NormUnit = 'm2' | 'share' | 'pct-bra' | 'm' | 'years' | 'per-year' | 'daa-per-year';
+
 export interface NormField {
   id: string;
   label: string;
-  unit: string;
+  /** The unit, as a code the UI names in its language (`unit.<code>`). */
+  unit: NormUnit;
   get: (n: Norms) => number;
   /** Returns new norms with the value set (the input is not modified). */
   set: (n: Norms, v: number) => Norms;
@@ -30,7 +34,7 @@ export const NORM_FIELDS: readonly NormField[] = [
   {
     id: 'brutto',
     label: 'Brutto tomteareal per arbeidsplass',
-    unit: 'm²',
+    unit: 'm2',
     get: (n) => n.bruttoTomtM2PerArbeidsplass,
     set: (n, v) => ({ ...n, bruttoTomtM2PerArbeidsplass: v }),
     source: plan(ARBEIDSPLASS_AREAL.bruttoTomtM2.kilde.avsnitt)
@@ -39,7 +43,7 @@ export const NORM_FIELDS: readonly NormField[] = [
     {
       id: `netto-min-${k}`,
       label: `Netto per arbeidsplass, ${KATEGORIER[k].toLowerCase()} (fra)`,
-      unit: 'm²',
+      unit: 'm2',
       get: (n) => n.nettoM2PerArbeidsplass[k].min,
       set: (n, v) => ({ ...n, nettoM2PerArbeidsplass: { ...n.nettoM2PerArbeidsplass, [k]: { ...n.nettoM2PerArbeidsplass[k], min: v } } }),
       source: nettoSource[k]
@@ -47,7 +51,7 @@ export const NORM_FIELDS: readonly NormField[] = [
     {
       id: `netto-max-${k}`,
       label: `Netto per arbeidsplass, ${KATEGORIER[k].toLowerCase()} (til)`,
-      unit: 'm²',
+      unit: 'm2',
       get: (n) => n.nettoM2PerArbeidsplass[k].max,
       set: (n, v) => ({ ...n, nettoM2PerArbeidsplass: { ...n.nettoM2PerArbeidsplass, [k]: { ...n.nettoM2PerArbeidsplass[k], max: v } } }),
       source: nettoSource[k]
@@ -56,7 +60,7 @@ export const NORM_FIELDS: readonly NormField[] = [
   {
     id: 'netto-brutto',
     label: 'Netto/brutto-faktor for gulvareal',
-    unit: 'andel',
+    unit: 'share',
     get: (n) => n.nettoBruttoFaktor,
     set: (n, v) => ({ ...n, nettoBruttoFaktor: v }),
     source: ANT
@@ -65,7 +69,7 @@ export const NORM_FIELDS: readonly NormField[] = [
     (k): NormField => ({
       id: `utnyttelse-${k}`,
       label: `Standard utnyttelse, ${KATEGORIER[k].toLowerCase()}`,
-      unit: '%BRA',
+      unit: 'pct-bra',
       get: (n) => n.utnyttelseBraProsent[k],
       set: (n, v) => ({ ...n, utnyttelseBraProsent: { ...n.utnyttelseBraProsent, [k]: v } }),
       source: ANT
@@ -78,7 +82,7 @@ export const NORM_FIELDS: readonly NormField[] = [
     (s): NormField => ({
       id: `klar-${s}`,
       label: `År til byggeklar: ${STATUS_TOMT[s].toLowerCase()}`,
-      unit: 'år',
+      unit: 'years',
       get: (n) => n.aarTilKlar[s],
       set: (n, v) => ({ ...n, aarTilKlar: { ...n.aarTilKlar, [s]: v } }),
       source: plan(ANTAKELSER.aarTilKlar.kilde.avsnitt) + ' (antatte år)'
@@ -87,7 +91,7 @@ export const NORM_FIELDS: readonly NormField[] = [
   {
     id: 'vekst-min',
     label: 'Nye arbeidsplasser per år (lav)',
-    unit: 'per år',
+    unit: 'per-year',
     get: (n) => n.arbeidsplasserPerAar.min,
     set: (n, v) => ({ ...n, arbeidsplasserPerAar: { ...n.arbeidsplasserPerAar, min: v } }),
     source: plan(ARBEIDSPLASSVEKST.perAar.kilde.avsnitt)
@@ -95,7 +99,7 @@ export const NORM_FIELDS: readonly NormField[] = [
   {
     id: 'vekst-max',
     label: 'Nye arbeidsplasser per år (høy)',
-    unit: 'per år',
+    unit: 'per-year',
     get: (n) => n.arbeidsplasserPerAar.max,
     set: (n, v) => ({ ...n, arbeidsplasserPerAar: { ...n.arbeidsplasserPerAar, max: v } }),
     source: plan(ARBEIDSPLASSVEKST.perAar.kilde.avsnitt)
@@ -103,7 +107,7 @@ export const NORM_FIELDS: readonly NormField[] = [
   {
     id: 'jordvern',
     label: 'Jordvernmål',
-    unit: 'daa per år',
+    unit: 'daa-per-year',
     get: (n) => n.jordvernDaaPerAar,
     set: (n, v) => ({ ...n, jordvernDaaPerAar: v }),
     source: 'Temaplan næring 6'
@@ -111,6 +115,6 @@ export const NORM_FIELDS: readonly NormField[] = [
 ];
 
 /** The assumptions where two sets of norms differ: label and both values. */
-export function normDifferences(a: Norms, b: Norms): { id: string; label: string; unit: string; a: number; b: number }[] {
+export function normDifferences(a: Norms, b: Norms): { id: string; label: string; unit: NormUnit; a: number; b: number }[] {
   return NORM_FIELDS.filter((f) => f.get(a) !== f.get(b)).map((f) => ({ id: f.id, label: f.label, unit: f.unit, a: f.get(a), b: f.get(b) }));
 }

@@ -1,5 +1,12 @@
 /** Texts for scenarios, assumptions, comparison, indicators and the printed report, in bokmål and English. */
 export const nb = {
+  'unit.m2': "m²",
+  'unit.share': "andel",
+  'unit.pct-bra': "%BRA",
+  'unit.m': "m",
+  'unit.years': "år",
+  'unit.per-year': "per år",
+  'unit.daa-per-year': "daa per år",
   'scenario.title': "Scenarier",
   'scenario.active': "Aktivt scenario",
   'scenario.baselineOption': "Grunnlaget (ingen endringer)",
@@ -140,6 +147,13 @@ export const nb = {
 } as const;
 
 export const en: Record<keyof typeof nb, string> = {
+  'unit.m2': "m²",
+  'unit.share': "share",
+  'unit.pct-bra': "%BRA",
+  'unit.m': "m",
+  'unit.years': "years",
+  'unit.per-year': "per year",
+  'unit.daa-per-year': "daa per year",
   'scenario.title': "Scenarios",
   'scenario.active': "Active scenario",
   'scenario.baselineOption': "Baseline (no changes)",
