@@ -1,23 +1,26 @@
 import { json, type Handle } from '@sveltejs/kit';
+import { guardApi, isApiRoute } from '$lib/server/guard.ts';
 import { writeLimiter } from '$lib/server/instance.ts';
 
-const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 /**
- * Rate limit for writes to the API (per client address), and security headers on every answer.
- * The CSP itself is in svelte.config.js (Kit adds hashes for its inline scripts).
+ * The API's guard (write limit per client, JSON only, size limit; judged on the decoded route, so
+ * every spelling of the path counts) and security headers on every answer. API answers are never
+ * cached (a 201 carries the edit key). The CSP itself is in svelte.config.js.
  */
 export const handle: Handle = async ({ event, resolve }) => {
-  if (event.url.pathname.startsWith('/api/') && WRITES.has(event.request.method)) {
-    const wait = writeLimiter().take(event.getClientAddress());
-    if (wait > 0) {
-      return json(
-        { error: 'for-mange', message: `For mange lagringer på kort tid; prøv igjen om ${wait} s.` },
-        { status: 429, headers: { 'retry-after': String(wait) } }
-      );
-    }
-  }
+  const stop = guardApi(
+    {
+      routeId: event.route.id,
+      method: event.request.method,
+      contentType: event.request.headers.get('content-type'),
+      contentLength: event.request.headers.get('content-length'),
+      client: event.getClientAddress()
+    },
+    writeLimiter()
+  );
+  if (stop) return json(stop.body, { status: stop.status, headers: { 'cache-control': 'no-store', ...stop.headers } });
   const response = await resolve(event);
+  if (isApiRoute(event.route.id)) response.headers.set('cache-control', 'no-store');
   response.headers.set('x-content-type-options', 'nosniff');
   // Edit links carry a secret token: never send the address on to other sites.
   response.headers.set('referrer-policy', 'no-referrer');

@@ -56,6 +56,30 @@ test('skriving begrenses per klient (429 med Retry-After); lesing ikke', async (
   });
 });
 
+test('skrivegrensen teller hver stavemåte av API-stien (/%61pi/delt, /ap%69/delt, /api/%64elt)', async () => {
+  await withServer({ SKRIVEGRENSE_PER_MINUTT: '3' }, async (base) => {
+    const statuses: number[] = [];
+    for (const p of ['/api/delt', '/%61pi/delt', '/ap%69/delt', '/api/%64elt', '/%61pi/delt']) {
+      const r = await fetch(`${base}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      statuses.push(r.status);
+    }
+    // The router decodes the path: all five reach the API, and only three get through the limit.
+    expect(statuses).toEqual([400, 400, 400, 429, 429]);
+  });
+});
+
+test('API-et svarer aldri fra hurtigbuffer (201 med redigeringsnøkkel har no-store), og krever JSON', async () => {
+  await withServer({ SKRIVEGRENSE_PER_MINUTT: '1000' }, async (base) => {
+    const body = JSON.stringify({ kind: 'skisser', name: 'x', author: 'y', payload: [] });
+    const created = await fetch(`${base}/api/delt`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('cache-control')).toBe('no-store');
+    const plain = await fetch(`${base}/api/delt`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body });
+    expect(plain.status).toBe(415);
+    expect(((await plain.json()) as { message: string }).message).toContain('JSON');
+  });
+});
+
 async function killTest(env: Record<string, string>) {
   await withServer({ SKRIVEGRENSE_PER_MINUTT: '100000000', ...env }, async (base, restart) => {
     let killed = false;

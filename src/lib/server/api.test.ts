@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultNorms } from '../domain/norms.ts';
 import { bearerToken, createShared, deleteShared, getShared, historyOf, saveShared } from './api.ts';
-import { MAX_BODY_BYTES } from './schema.ts';
+import { badTextPath, MAX_BODY_BYTES } from './schema.ts';
 import { SqliteRepository } from './store/sqlite.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'naering-api-'));
@@ -112,6 +112,29 @@ describe('API for delte scenarier', () => {
       expect((r.body as { message: string }).message).toMatch(reason);
     }
     await repo.close();
+  });
+
+  it('refuses NUL and lone surrogates in any text with 400 before a store sees them (SQLite and PostgreSQL answer alike)', async () => {
+    const repo = open();
+    const cases = [
+      JSON.stringify(scenarioBody({ name: 'Nul\u0000navn' })),
+      JSON.stringify(scenarioBody({ author: 'Halv \ud800' })),
+      JSON.stringify(scenarioBody({ payload: { ...scenarioBody().payload, navn: 'ok', extra: { ['nøkkel\u0000']: 1 } } })),
+      '{"kind":"skisser","name":"x","author":"y","payload":[{"id":"a\\u0000b"}]}'
+    ];
+    for (const text of cases) {
+      const r = await createShared(repo, text);
+      expect(r.status, text.slice(0, 60)).toBe(400);
+      expect((r.body as { message: string }).message).toMatch(/NUL-tegn eller et halvt tegn/);
+    }
+    // A whole character made of a surrogate pair is fine.
+    expect((await createShared(repo, JSON.stringify(scenarioBody({ name: 'Tomt 🏭' })))).status).toBe(201);
+    await repo.close();
+  });
+
+  it('walks deeply nested JSON without overflowing the stack', () => {
+    const deep = '['.repeat(100_000) + '"\\u0000"' + ']'.repeat(100_000);
+    expect(badTextPath(JSON.parse(deep))).toMatch(/^0(\.0)*$/);
   });
 
   it('refuses to save sketches on top of a scenario (400), and checks the token first', async () => {

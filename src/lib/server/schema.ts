@@ -125,6 +125,33 @@ export type SaveBody = v.InferOutput<typeof SAVE_BODY>;
  * Parses and validates a request body (text): size limit, JSON, then the schema. Returns the
  * body, or a Norwegian reason naming where the problem is (path and message).
  */
+/** A lone UTF-16 surrogate (half a character), which PostgreSQL refuses and SQLite stores. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The path of the first text (key or value) in parsed JSON with a NUL character or a lone
+ * surrogate, or null. Walks iteratively (no recursion, so deep nesting cannot overflow the stack).
+ */
+export function badTextPath(json: unknown): string | null {
+  const bad = (t: string) => t.includes('\u0000') || LONE_SURROGATE.test(t);
+  const stack: [unknown, string][] = [[json, '']];
+  while (stack.length) {
+    const [value, where] = stack.pop() as [unknown, string];
+    if (typeof value === 'string') {
+      if (bad(value)) return where || '(tekst)';
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${where}${where ? '.' : ''}${i}`]);
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        const here = `${where}${where ? '.' : ''}${k}`;
+        if (bad(k)) return here;
+        stack.push([v, here]);
+      }
+    }
+  }
+  return null;
+}
+
 export function parseSaveBody(text: string): { ok: true; body: SaveBody } | { ok: false; reason: string } {
   if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) return { ok: false, reason: `for stor (grensen er ${MAX_BODY_BYTES / 1_000_000} MB)` };
   let json: unknown;
@@ -133,6 +160,9 @@ export function parseSaveBody(text: string): { ok: true; body: SaveBody } | { ok
   } catch (e) {
     return { ok: false, reason: `ikke gyldig JSON (${(e as Error).message})` };
   }
+  // The same answer on SQLite and PostgreSQL: text that PostgreSQL cannot store is refused here.
+  const badText = badTextPath(json);
+  if (badText !== null) return { ok: false, reason: `${badText}: teksten har et NUL-tegn eller et halvt tegn (ensomt surrogat)` };
   const r = v.safeParse(SAVE_BODY, json);
   if (r.success) return { ok: true, body: r.output };
   const issue = r.issues[0];
