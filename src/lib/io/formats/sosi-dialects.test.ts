@@ -42,7 +42,7 @@ const FIXTURES: [file: string, feature: string][] = [
   ['kurve-etter-flate.sos', '.KURVE defined after the .FLATE that uses it'],
   ['origo-no-med-enhet-cm.sos', 'non-zero ..ORIGO-NØ with ENHET 0.01'],
   ['ikke-flater-telles.sos', 'curves, points, text and symbols counted as notAreas'],
-  ['feil-hoppes-over.sos', 'broken flates skipped with codes (missing-ref, bad-ref, no-ref, bad-coordinate, ref-cycle); a zero-area out-and-back ring passed on'],
+  ['feil-hoppes-over.sos', 'broken flates skipped with codes (missing-ref, bad-ref, no-ref, bad-coordinate, ref-cycle, repeated-ref)'],
   ['avkuttet-uten-slutt.sos', 'a file cut short without .SLUTT → complete false'],
   ['kommentarer.sos', '! comments, !!!! lines, ! inside quoted strings kept']
 ];

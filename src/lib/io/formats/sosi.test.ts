@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { areaPlanarM2 } from '../../geo/area.ts';
-import { crsOfKoordsys, parseRefs, parseSosi } from './sosi.ts';
+import { crsOfKoordsys, MAX_TOTAL_VERTICES, parseRefs, parseSosi } from './sosi.ts';
 
 const dir = path.resolve(import.meta.dirname, '../../../../tests/fixtures/io/sosi');
 const read = (f: string) => new Uint8Array(readFileSync(path.join(dir, f)));
@@ -103,5 +103,51 @@ describe('crsOfKoordsys', () => {
     expect([31, 36].map(crsOfKoordsys)).toEqual(['EPSG:23031', 'EPSG:23036']);
     expect(crsOfKoordsys(84)).toBe('EPSG:4258');
     expect([0, 9, 27, 50, 99].map(crsOfKoordsys)).toEqual([null, null, null, null, null]);
+  });
+});
+
+describe('hostile SOSI: reference amplification', () => {
+  const header = '.HODE\n..TEGNSETT UTF-8\n..TRANSPAR\n...KOORDSYS 22\n...ENHET 1\n';
+  /** One closed curve of `points` points near Asker, referenced by `flates` flates. */
+  function amplified(points: number, flates: number): Uint8Array {
+    const lines = [header, '.KURVE 1:', '..NØ'];
+    for (let i = 0; i < points; i++) {
+      const a = (2 * Math.PI * i) / points;
+      lines.push(`${Math.round(6633000 + 100 * Math.sin(a))} ${Math.round(580000 + 100 * Math.cos(a))}`);
+    }
+    lines.push('6633000 580100');
+    for (let f = 0; f < flates; f++) lines.push(`.FLATE ${f + 2}:`, '..REF :1');
+    lines.push('.SLUTT');
+    return new TextEncoder().encode(lines.join('\n'));
+  }
+
+  it('refuses a small file whose flates reference one long curve 100 000 times, naming the limit, in bounded time', () => {
+    const bytes = amplified(1000, 100_000);
+    expect(bytes.length).toBeLessThan(3_000_000);
+    const t0 = performance.now();
+    const r = parseSosi(bytes);
+    // A loose budget: it stops at the vertex limit instead of building 100 million vertices.
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.reason).toBe('too-large');
+    expect(r.error.message).toBe(`flatene i fila har til sammen flere enn ${MAX_TOTAL_VERTICES} hjørner (grensen); del fila opp`);
+  });
+
+  it('skips at once a flate whose one ring references the same curve 100 000 times (a 300 kB file)', () => {
+    const text = `${header}.KURVE 1:\n..NØ\n${Array.from({ length: 1000 }, (_, i) => `${6633000 + i} ${580000 + (i % 2)}`).join('\n')}\n.FLATE 2:\n..REF ${' :1'.repeat(100_000)}\n.SLUTT\n`;
+    const t0 = performance.now();
+    const r = parseSosi(new TextEncoder().encode(text));
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.result.skipped.map((x) => x.code)).toEqual(['repeated-ref']);
+  });
+
+  it('skips a ring that uses the same curve twice, with its reason', () => {
+    const text = `${header}.KURVE 1:\n..NØ\n6633000 580000\n6633000 580100\n6633100 580100\n6633000 580000\n.FLATE 2:\n..REF :1 :1\n.FLATE 3:\n..REF :1\n.SLUTT\n`;
+    const r = parseSosi(new TextEncoder().encode(text));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.result.features.features.map((f) => f.properties?.sosi_id)).toEqual(['3']);
+    expect(r.result.skipped).toMatchObject([{ id: '2', code: 'repeated-ref', reason: 'kurve 1 er brukt mer enn én gang i samme ring' }]);
   });
 });

@@ -9,7 +9,7 @@ import { decodeSosi, sameCharset, type SosiEncoding } from './sosi-charset.ts';
 export { decodeSosi, type SosiEncoding } from './sosi-charset.ts';
 
 /** Why a .FLATE could not be built. */
-export type SosiSkipCode = 'no-ref' | 'bad-ref' | 'missing-ref' | 'ref-cycle' | 'bad-coordinate' | 'degenerate-ring';
+export type SosiSkipCode = 'no-ref' | 'bad-ref' | 'missing-ref' | 'ref-cycle' | 'bad-coordinate' | 'degenerate-ring' | 'repeated-ref' | 'ring-too-large';
 
 /** A feature the reader could not use: its id, the line it starts on, a code, and the reason coded (`problem`) and in bokmål. */
 export interface SosiSkipped {
@@ -45,7 +45,7 @@ export interface SosiResult {
 
 /** A SOSI problem that stops the whole file (not a SOSI file, no header), coded and in bokmål. */
 export interface SosiError extends Coded {
-  reason: 'not-sosi' | 'no-header';
+  reason: 'not-sosi' | 'no-header' | 'too-large';
   message: string;
 }
 
@@ -60,6 +60,18 @@ export function crsOfKoordsys(code: number): CrsCode | null {
   if (code === 84) return 'EPSG:4258';
   return null;
 }
+
+/** Most vertices one ring may have: a larger ring is skipped with its reason. */
+export const MAX_RING_VERTICES = 1_000_000;
+/**
+ * Most vertices all flates of a file may have together. Curves are shared by reference, so a small
+ * file that references one long curve from many flates would otherwise grow without bound (and
+ * the copies made after reading, reprojected twice, would exhaust memory); such a file is refused.
+ */
+export const MAX_TOTAL_VERTICES = 10_000_000;
+
+/** Thrown inside the flate builder when the file passes {@link MAX_TOTAL_VERTICES}; caught in parseSosi. */
+class TooManyVertices extends Error {}
 
 /** Groups whose geometry is a line a .FLATE can reference. */
 const LINE_KINDS = new Set(['KURVE', 'LINJE', 'BUEP', 'BUE', 'SIRKELP', 'SIRKEL', 'KLOTOIDE', 'BEZIER', 'RASTER']);
@@ -357,9 +369,13 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
   const flateCache = new Map<Group, Built>();
   const building = new Set<Group>();
 
+  let totalVertices = 0;
   const ringFrom = (refs: readonly Ref[], owner: Group): Position[] | Failed => {
     const ring: Position[] = [];
+    const seen = new Set<string>();
     for (const ref of refs) {
+      if (seen.has(ref.id)) return failed('repeated-ref', coded('io.sosi.repeated-ref', { curve: ref.id }));
+      seen.add(ref.id);
       const target = byId.get(ref.id);
       if (!target) return failed('missing-ref', coded('io.sosi.missing-ref', { curve: ref.id }));
       let pts: Position[];
@@ -376,6 +392,9 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
         continue;
       }
       const n = pts.length;
+      if (ring.length + n > MAX_RING_VERTICES) return failed('ring-too-large', coded('io.sosi.ring-too-large', { max: MAX_RING_VERTICES }));
+      totalVertices += n;
+      if (totalVertices > MAX_TOTAL_VERTICES) throw new TooManyVertices();
       for (let k = 0; k < n; k++) {
         const p = pts[ref.reversed ? n - 1 - k : k] as Position;
         const last = ring[ring.length - 1];
@@ -419,22 +438,28 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
   const features: Feature<Polygon | MultiPolygon>[] = [];
   const skipped: SosiSkipped[] = [];
   const notAreas = { lines: 0, points: 0 };
-  for (const g of groups) {
-    if (LINE_KINDS.has(g.kind)) notAreas.lines++;
-    else if (POINT_KINDS.has(g.kind)) notAreas.points++;
-    if (g.kind !== 'FLATE') continue;
-    const built = buildFlate(g);
-    if (!('rings' in built)) {
-      skipped.push({ id: g.id, line: g.line, code: built.code, reason: nbText(built.problem), problem: built.problem });
-      continue;
+  try {
+    for (const g of groups) {
+      if (LINE_KINDS.has(g.kind)) notAreas.lines++;
+      else if (POINT_KINDS.has(g.kind)) notAreas.points++;
+      if (g.kind !== 'FLATE') continue;
+      const built = buildFlate(g);
+      if (!('rings' in built)) {
+        skipped.push({ id: g.id, line: g.line, code: built.code, reason: nbText(built.problem), problem: built.problem });
+        continue;
+      }
+      const properties: Record<string, unknown> = { sosi_id: g.id };
+      for (const [k, v] of g.attrs) {
+        const value = propertyValue(v);
+        const before = properties[k];
+        properties[k] = before === undefined ? value : Array.isArray(before) ? [...before, value] : [before, value];
+      }
+      features.push({ type: 'Feature', properties, geometry: { type: 'Polygon', coordinates: built.rings } });
     }
-    const properties: Record<string, unknown> = { sosi_id: g.id };
-    for (const [k, v] of g.attrs) {
-      const value = propertyValue(v);
-      const before = properties[k];
-      properties[k] = before === undefined ? value : Array.isArray(before) ? [...before, value] : [before, value];
-    }
-    features.push({ type: 'Feature', properties, geometry: { type: 'Polygon', coordinates: built.rings } });
+  } catch (e) {
+    if (!(e instanceof TooManyVertices)) throw e;
+    const problem = coded('io.sosi.too-many-vertices', { max: MAX_TOTAL_VERTICES });
+    return { ok: false, error: { reason: 'too-large', ...problem, message: nbText(problem) } };
   }
   return {
     ok: true,
@@ -462,7 +487,7 @@ const NOTE_NOUN = { 'arcs-densified': 'arc', 'arc-as-line': 'arc', 'point-ref-ig
  */
 export const read: FormatReader = async (bytes, options) => {
   const r = parseSosi(bytes, { onProgress: options.onProgress });
-  if (!r.ok) return refuse('not-sosi', r.error);
+  if (!r.ok) return refuse(r.error.reason === 'too-large' ? 'too-large' : 'not-sosi', r.error);
   const sosi = r.result;
   if (!sosi.crs && !options.crs) return refuse('crs-needed', coded('io.file.sosi-crs', { koordsys: sosi.koordsys ?? coded('io.file.missing') }));
   const notes: Coded[] = [];
