@@ -223,7 +223,8 @@ export function readAreasFromJson(json: unknown, fileName: string, options: Read
     // Lenient reading repairs what it can (an unclosed ring; an invalid polygon made valid) and skips the rest.
     const fixed = options.skipBad ? closeRings(f?.geometry) : { geometry: f?.geometry, closed: false };
     let checked = validatePolygonal(fixed.geometry, label);
-    let repair: Repair | null = null;
+    /** A MakeValid repair: what it says and the area before; the area after is the kept geometry's. */
+    let repair: { params: Coded['params']; before: number } | null = null;
     let why: Coded | null = checked.ok ? null : { code: checked.error.code, params: checked.error.params };
     const reason = checked.ok ? null : checked.error.reason;
     if (options.skipBad && reason && repairable(reason)) {
@@ -233,7 +234,7 @@ export function readAreasFromJson(json: unknown, fileName: string, options: Read
       if (mv.geometry && again?.ok) {
         const parts = mv.geometry.type === 'MultiPolygon' ? mv.geometry.coordinates.length : 1;
         const params = { why: coded(`io.repair.why.${reason}`), parts: count('part', parts) };
-        repair = repairOf(id, 'made-valid', params, round2(areaIn25832(invalid)), round2(areaIn25832(mv.geometry)));
+        repair = { params, before: round2(areaIn25832(invalid)) };
         checked = again;
       } else if (!mv.geometry) {
         why = coded('io.skip.not-repairable', { problem: why as Coded });
@@ -245,15 +246,14 @@ export function readAreasFromJson(json: unknown, fileName: string, options: Read
       skipped.push(skip(id, why as Coded));
       continue;
     }
-    if (fixed.closed) {
-      const a = round2(areaIn25832(checked.geometry));
-      repaired.push(repairOf(id, 'ring-closed', {}, a, a));
-    }
-    if (repair) repaired.push(repair);
+    // One reprojection and one area per kept feature serve the repair report and the area check.
     const geometry25832 = reprojectGeometry(checked.geometry, crs, 'EPSG:25832');
+    const area25832 = areaPlanarM2(geometry25832);
+    if (fixed.closed) repaired.push(repairOf(id, 'ring-closed', {}, round2(area25832), round2(area25832)));
+    if (repair) repaired.push(repairOf(id, 'made-valid', repair.params, repair.before, round2(area25832)));
     if (projected) {
       sourceM2 += areaPlanarM2(checked.geometry);
-      targetM2 += areaPlanarM2(geometry25832);
+      targetM2 += area25832;
     }
     areas.push({ id, name, properties: { ...(f.properties ?? {}) }, geometry25832, geometry4326: reprojectGeometry(checked.geometry, crs, 'EPSG:4326') });
   }
