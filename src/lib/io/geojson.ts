@@ -42,7 +42,7 @@ function repairOf(id: string, code: Repair['code'], params: Coded['params'], bef
 }
 
 /** Validation failures that MakeValid repairs without losing area (the rest have none to keep). */
-const REPAIRABLE = ['self-intersection', 'rings-cross', 'hole-outside'] as const satisfies readonly ValidationReason[];
+const REPAIRABLE = ['self-intersection', 'rings-cross', 'hole-outside', 'holes-nested', 'parts-overlap', 'interior-disconnected'] as const satisfies readonly ValidationReason[];
 const repairable = (reason: string): reason is (typeof REPAIRABLE)[number] => (REPAIRABLE as readonly string[]).includes(reason);
 
 const round2 = (v: number) => Math.round(v * 100) / 100;

@@ -1,0 +1,397 @@
+/**
+ * The topological half of polygon validity (OGC Simple Features, as GEOS IsValidOp checks it),
+ * in O(n log n) for n vertices whatever their layout:
+ *
+ * 1. A plane sweep (Shamos–Hoey) over all segments of all rings finds any proper crossing,
+ *    collinear overlap, or vertex of a ring on another segment of the same ring. Segments are
+ *    ordered on the sweep line by exact orientation tests (predicates.ts) and tested only
+ *    against their neighbours, so a serpentine whose segment boxes all overlap costs no more
+ *    than a square. Points where two rings touch are collected on the way.
+ * 2. At every touch point the edges around it are sorted by angle: a ring that meets the point
+ *    twice touches itself; two rings whose edges interleave cross there (a crossing at a vertex).
+ *    Touches within one polygon must not close a cycle of rings (GEOS: «interior is
+ *    disconnected» — a hole touching the shell twice cuts the polygon in two).
+ * 3. Once no rings cross, each ring lies inside or outside every other as a whole: the segment
+ *    just below its lowest-leftmost vertex in the sweep tells which ring is its parent. Holes must
+ *    have their own shell as parent (not another hole: nested holes; not nothing: hole outside);
+ *    a shell has no parent or a hole of another part (an island in a lake) — never another shell
+ *    (overlapping parts).
+ *
+ * Coordinates are compared exactly as given (no tolerance). Plain data in, plain data out.
+ */
+import type { Position } from 'geojson';
+import { orient } from './predicates.ts';
+import { SweepStatus, type StatusNode } from './sweep-status.ts';
+
+/**
+ * The rings of one polygon: its shell first, then its holes. Each ring is closed (first position
+ * repeated last), without consecutive duplicate positions, with at least three distinct corners.
+ */
+export type PolygonRings = readonly (readonly Position[])[];
+
+/** A point [x, y]. */
+export type Point = [number, number];
+
+/** What makes a set of polygons invalid (part and ring numbers from 0, as in the input). */
+export type TopologyProblem =
+  | { kind: 'self-intersection'; part: number; ring: number; at: Point }
+  | { kind: 'rings-cross'; part: number; ring: number; other: number; at: Point }
+  | { kind: 'parts-overlap'; part: number; other: number; at: Point | null }
+  | { kind: 'hole-outside'; part: number; ring: number }
+  | { kind: 'holes-nested'; part: number; ring: number; other: number }
+  | { kind: 'interior-disconnected'; part: number; ring: number; other: number; at: Point }
+  | { kind: 'too-complex' };
+
+/** Options for {@link findTopologyProblem}. */
+export interface TopologyOptions {
+  /** Give up with `too-complex` after this time (ms since the epoch, as Date.now()). */
+  deadline?: number;
+}
+
+/** How many event points the sweep handles between looks at the clock (and pauses in {@link topologySteps}). */
+const STEP = 1024;
+
+const lexLess = (ax: number, ay: number, bx: number, by: number) => ax < bx || (ax === bx && ay < by);
+
+/**
+ * Finds the first topological problem of a Polygon (one entry) or MultiPolygon (one entry per
+ * part), or null when the rings neither cross, overlap, touch themselves nor nest wrongly. The
+ * rings must already be well-formed (closed, ≥ 3 distinct corners, finite): validate.ts checks
+ * that first. Never modifies its input.
+ */
+export function findTopologyProblem(polygons: readonly PolygonRings[], options: TopologyOptions = {}): TopologyProblem | null {
+  const steps = topologySteps(polygons, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * {@link findTopologyProblem} in steps: the generator pauses (yields) every {@link STEP} event
+ * points of the sweep, so a caller on a shared thread (the server) can let other work run
+ * between steps; its return value is the answer.
+ */
+export function* topologySteps(polygons: readonly PolygonRings[], options: TopologyOptions = {}): Generator<void, TopologyProblem | null> {
+  // Vertices of all rings in one flat array; segment s runs from vertex s to the next in its ring.
+  let n = 0;
+  let ringCount = 0;
+  for (const p of polygons) {
+    for (const r of p) {
+      n += r.length - 1;
+      ringCount++;
+    }
+  }
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  const ringOf = new Int32Array(n);
+  const ringStart = new Int32Array(ringCount + 1);
+  const ringPart = new Int32Array(ringCount);
+  const ringIndex = new Int32Array(ringCount);
+  const shellOf = new Int32Array(polygons.length);
+  let v = 0;
+  let g = 0;
+  for (let pi = 0; pi < polygons.length; pi++) {
+    const poly = polygons[pi] as PolygonRings;
+    shellOf[pi] = g;
+    for (let ri = 0; ri < poly.length; ri++) {
+      const ring = poly[ri] as readonly Position[];
+      ringStart[g] = v;
+      ringPart[g] = pi;
+      ringIndex[g] = ri;
+      for (let k = 0; k < ring.length - 1; k++) {
+        const p = ring[k] as Position;
+        xs[v] = p[0] as number;
+        ys[v] = p[1] as number;
+        ringOf[v] = g;
+        v++;
+      }
+      g++;
+    }
+  }
+  ringStart[ringCount] = n;
+  const next = (u: number) => (u + 1 < (ringStart[(ringOf[u] as number) + 1] as number) ? u + 1 : (ringStart[ringOf[u] as number] as number));
+  const prev = (u: number) => (u > (ringStart[ringOf[u] as number] as number) ? u - 1 : (ringStart[(ringOf[u] as number) + 1] as number) - 1);
+
+  // Each segment's left and right end (lexicographic: x, then y) as vertex ids.
+  const L = new Int32Array(n);
+  const R = new Int32Array(n);
+  const fwd = new Uint8Array(n);
+  for (let s = 0; s < n; s++) {
+    const t = next(s);
+    if (lexLess(xs[s] as number, ys[s] as number, xs[t] as number, ys[t] as number)) {
+      fwd[s] = 1;
+      L[s] = s;
+      R[s] = t;
+    } else {
+      L[s] = t;
+      R[s] = s;
+    }
+  }
+  // The lowest-leftmost vertex of each ring, and whether the ring runs counter-clockwise.
+  const ringMin = new Int32Array(ringCount);
+  const ccw = new Uint8Array(ringCount);
+  for (let r = 0; r < ringCount; r++) {
+    let best = ringStart[r] as number;
+    for (let u = best + 1; u < (ringStart[r + 1] as number); u++) if (lexLess(xs[u] as number, ys[u] as number, xs[best] as number, ys[best] as number)) best = u;
+    ringMin[r] = best;
+    const a = prev(best);
+    const c = next(best);
+    ccw[r] = orient(xs[a] as number, ys[a] as number, xs[best] as number, ys[best] as number, xs[c] as number, ys[c] as number) > 0 ? 1 : 0;
+  }
+
+  const problemOf = (ra: number, rb: number, at: Point): TopologyProblem => {
+    if (ra === rb) return { kind: 'self-intersection', part: ringPart[ra] as number, ring: ringIndex[ra] as number, at };
+    const [lo, hi] = ra < rb ? [ra, rb] : [rb, ra];
+    if (ringPart[lo] === ringPart[hi]) return { kind: 'rings-cross', part: ringPart[lo] as number, ring: ringIndex[lo] as number, other: ringIndex[hi] as number, at };
+    return { kind: 'parts-overlap', part: ringPart[lo] as number, other: ringPart[hi] as number, at };
+  };
+
+  // Touch points between rings: (x, y, occurrence), occurrence = vertex id, or -(segment + 1) for
+  // a segment passing through the point.
+  const touchX: number[] = [];
+  const touchY: number[] = [];
+  const touchOcc: number[] = [];
+  const touch = (x: number, y: number, occ: number) => {
+    touchX.push(x);
+    touchY.push(y);
+    touchOcc.push(occ);
+  };
+
+  /** Is vertex p on segment s (given that it lies on its line)? */
+  const within = (s: number, p: number) => {
+    const a = L[s] as number;
+    const b = R[s] as number;
+    const px = xs[p] as number;
+    const py = ys[p] as number;
+    return Math.min(xs[a] as number, xs[b] as number) <= px && px <= Math.max(xs[a] as number, xs[b] as number) && Math.min(ys[a] as number, ys[b] as number) <= py && py <= Math.max(ys[a] as number, ys[b] as number);
+  };
+  const isEnd = (s: number, p: number) => (xs[p] === xs[L[s] as number] && ys[p] === ys[L[s] as number]) || (xs[p] === xs[R[s] as number] && ys[p] === ys[R[s] as number]);
+
+  /** Tests two segments that are (or just became) neighbours on the sweep line. */
+  const check = (a: number, b: number): TopologyProblem | null => {
+    const al = L[a] as number, ar = R[a] as number, bl = L[b] as number, br = R[b] as number;
+    const o1 = orient(xs[bl] as number, ys[bl] as number, xs[br] as number, ys[br] as number, xs[al] as number, ys[al] as number);
+    const o2 = orient(xs[bl] as number, ys[bl] as number, xs[br] as number, ys[br] as number, xs[ar] as number, ys[ar] as number);
+    if (o1 === 0 && o2 === 0) {
+      // Collinear: they share a stretch when the later start comes before the earlier end.
+      const s = lexLess(xs[al] as number, ys[al] as number, xs[bl] as number, ys[bl] as number) ? bl : al;
+      const e = lexLess(xs[ar] as number, ys[ar] as number, xs[br] as number, ys[br] as number) ? ar : br;
+      if (lexLess(xs[s] as number, ys[s] as number, xs[e] as number, ys[e] as number)) return problemOf(ringOf[a] as number, ringOf[b] as number, [xs[s] as number, ys[s] as number]);
+      return null; // apart, or end to end at a shared vertex (the vertex groups see that)
+    }
+    const o3 = orient(xs[al] as number, ys[al] as number, xs[ar] as number, ys[ar] as number, xs[bl] as number, ys[bl] as number);
+    const o4 = orient(xs[al] as number, ys[al] as number, xs[ar] as number, ys[ar] as number, xs[br] as number, ys[br] as number);
+    if (((o1 > 0 && o2 < 0) || (o1 < 0 && o2 > 0)) && ((o3 > 0 && o4 < 0) || (o3 < 0 && o4 > 0))) {
+      const ax = xs[al] as number, ay = ys[al] as number;
+      const t = o1 / (o1 - o2);
+      return problemOf(ringOf[a] as number, ringOf[b] as number, [ax + t * ((xs[ar] as number) - ax), ay + t * ((ys[ar] as number) - ay)]);
+    }
+    // A touch: one end of a segment on the other segment.
+    let p = -1;
+    let on = -1;
+    if (o1 === 0 && within(b, al)) [p, on] = [al, b];
+    else if (o2 === 0 && within(b, ar)) [p, on] = [ar, b];
+    else if (o3 === 0 && within(a, bl)) [p, on] = [bl, a];
+    else if (o4 === 0 && within(a, br)) [p, on] = [br, a];
+    if (p < 0 || isEnd(on, p)) return null; // apart, or a shared vertex (the vertex groups see that)
+    const px = xs[p] as number, py = ys[p] as number;
+    if (ringOf[p] === ringOf[on]) return problemOf(ringOf[p] as number, ringOf[on] as number, [px, py]);
+    touch(px, py, p);
+    touch(px, py, -(on + 1));
+    return null;
+  };
+
+  // Events: 2s ends segment s, 2s + 1 starts it; by point, ends before starts.
+  const eventVertex = (e: number) => ((e & 1) === 1 ? L[e >>> 1] : R[e >>> 1]) as number;
+  const events = new Uint32Array(2 * n);
+  for (let e = 0; e < 2 * n; e++) events[e] = e;
+  events.sort((a, b) => {
+    const va = eventVertex(a), vb = eventVertex(b);
+    return (xs[va] as number) - (xs[vb] as number) || (ys[va] as number) - (ys[vb] as number) || (a & 1) - (b & 1);
+  });
+
+  yield; // the set-up and the sort are one step
+  const status = new SweepStatus();
+  const nodeOf: (StatusNode | undefined)[] = new Array<StatusNode | undefined>(n);
+  const below = new Int32Array(ringCount).fill(-1);
+  /** Is segment o (in the status) below segment s, which starts at the sweep point? */
+  const isBelow = (o: number, s: number) => {
+    const ol = L[o] as number, or = R[o] as number;
+    const o1 = orient(xs[ol] as number, ys[ol] as number, xs[or] as number, ys[or] as number, xs[L[s] as number] as number, ys[L[s] as number] as number);
+    if (o1 !== 0) return o1 > 0;
+    // s starts on o: by where s goes. Collinear (an overlap) goes above; the neighbour test finds it.
+    return orient(xs[ol] as number, ys[ol] as number, xs[or] as number, ys[or] as number, xs[R[s] as number] as number, ys[R[s] as number] as number) >= 0;
+  };
+
+  const verts: number[] = [];
+  let groups = 0;
+  for (let i = 0; i < events.length; ) {
+    if (++groups % STEP === 0) {
+      if (options.deadline !== undefined && Date.now() > options.deadline) return { kind: 'too-complex' };
+      yield;
+    }
+    const pv = eventVertex(events[i] as number);
+    const px = xs[pv] as number, py = ys[pv] as number;
+    let j = i + 1;
+    while (j < events.length) {
+      const q = eventVertex(events[j] as number);
+      if (xs[q] !== px || ys[q] !== py) break;
+      j++;
+    }
+    // The vertices at this point: a ring that has two of them touches itself; two rings touch.
+    verts.length = 0;
+    for (let k = i; k < j; k++) verts.push(eventVertex(events[k] as number));
+    if (verts.length > 2) {
+      verts.sort((a, b) => a - b);
+      let w = 0;
+      for (let k = 0; k < verts.length; k++) if (k === 0 || verts[k] !== verts[k - 1]) verts[w++] = verts[k] as number;
+      verts.length = w;
+      if (w > 1) {
+        // Vertex ids of one ring are contiguous, so sorted ids group them by ring.
+        for (let k = 1; k < w; k++) if (ringOf[verts[k] as number] === ringOf[verts[k - 1] as number]) return problemOf(ringOf[verts[k] as number] as number, ringOf[verts[k] as number] as number, [px, py]);
+        for (const u of verts) touch(px, py, u);
+      }
+    } else verts.length = 1;
+    for (let k = i; k < j; k++) {
+      const e = events[k] as number;
+      if (e & 1) continue;
+      const node = nodeOf[e >>> 1] as StatusNode;
+      const lo = status.below(node);
+      const hi = status.above(node);
+      status.remove(node);
+      nodeOf[e >>> 1] = undefined;
+      if (lo && hi) {
+        const hit = check(lo.seg, hi.seg);
+        if (hit) return hit;
+      }
+    }
+    for (let k = i; k < j; k++) {
+      const e = events[k] as number;
+      if (!(e & 1)) continue;
+      const s = e >>> 1;
+      const node = status.insert(s, (o) => isBelow(o, s));
+      nodeOf[s] = node;
+      const lo = status.below(node);
+      const hi = status.above(node);
+      const hit = (lo && check(lo.seg, s)) || (hi && check(s, hi.seg));
+      if (hit) return hit;
+    }
+    // A ring whose lowest-leftmost vertex is here: the segment just below its lower edge.
+    for (const u of verts) {
+      const r = ringOf[u] as number;
+      if (ringMin[r] !== u) continue;
+      const e2 = prev(u);
+      const up = orient(px, py, xs[R[u] as number] as number, ys[R[u] as number] as number, xs[R[e2] as number] as number, ys[R[e2] as number] as number) > 0;
+      const lower = nodeOf[up ? u : e2] as StatusNode;
+      below[r] = status.below(lower)?.seg ?? -1;
+    }
+    i = j;
+  }
+
+  const touchProblem = analyseTouches();
+  if (touchProblem) return touchProblem;
+  return nesting();
+
+  /** Each touch point: no ring twice, no rings crossing there, no cycle of touching rings in a polygon. */
+  function analyseTouches(): TopologyProblem | null {
+    const order = Array.from(touchX.keys()).sort((a, b) => (touchX[a] as number) - (touchX[b] as number) || (touchY[a] as number) - (touchY[b] as number) || (touchOcc[a] as number) - (touchOcc[b] as number));
+    const uf = new Int32Array(ringCount).map((_, k) => k);
+    const find = (x: number) => {
+      let r = x;
+      while (uf[r] !== r) r = uf[r] as number;
+      while (uf[x] !== r) {
+        const nx = uf[x] as number;
+        uf[x] = r;
+        x = nx;
+      }
+      return r;
+    };
+    const ringOfOcc = (o: number) => (o >= 0 ? ringOf[o] : ringOf[-o - 1]) as number;
+    for (let i = 0; i < order.length; ) {
+      const px = touchX[order[i] as number] as number, py = touchY[order[i] as number] as number;
+      const occs: number[] = [];
+      let j = i;
+      for (; j < order.length && touchX[order[j] as number] === px && touchY[order[j] as number] === py; j++) {
+        const o = touchOcc[order[j] as number] as number;
+        if (occs[occs.length - 1] !== o) occs.push(o);
+      }
+      i = j;
+      if (occs.length < 2) continue;
+      occs.sort((a, b) => ringOfOcc(a) - ringOfOcc(b));
+      for (let k = 1; k < occs.length; k++) {
+        if (ringOfOcc(occs[k] as number) === ringOfOcc(occs[k - 1] as number)) return problemOf(ringOfOcc(occs[k] as number), ringOfOcc(occs[k] as number), [px, py]);
+      }
+      // The edges around the point, by angle: two rings cross here when their edges interleave.
+      const half: { label: number; v: number }[] = [];
+      occs.forEach((o, label) => {
+        if (o >= 0) half.push({ label, v: prev(o) }, { label, v: next(o) });
+        else half.push({ label, v: L[-o - 1] as number }, { label, v: R[-o - 1] as number });
+      });
+      const side = (u: number) => ((ys[u] as number) > py || ((ys[u] as number) === py && (xs[u] as number) > px) ? 0 : 1);
+      half.sort((a, b) => side(a.v) - side(b.v) || -Math.sign(orient(px, py, xs[a.v] as number, ys[a.v] as number, xs[b.v] as number, ys[b.v] as number)));
+      const open: number[] = [];
+      const seen = new Uint8Array(occs.length);
+      for (const h of half) {
+        if (!seen[h.label]) {
+          seen[h.label] = 1;
+          open.push(h.label);
+        } else if (open[open.length - 1] === h.label) open.pop();
+        else return problemOf(ringOfOcc(occs[open[open.length - 1] as number] as number), ringOfOcc(occs[h.label] as number), [px, py]);
+      }
+      // Rings of one polygon touching here join (occs are sorted by ring, so by part); joining
+      // two rings that are already joined closes a cycle.
+      for (let k = 1, first = ringOfOcc(occs[0] as number); k < occs.length; k++) {
+        const r = ringOfOcc(occs[k] as number);
+        if (ringPart[r] !== ringPart[first]) {
+          first = r;
+          continue;
+        }
+        if (find(first) === find(r)) return { kind: 'interior-disconnected', part: ringPart[r] as number, ring: ringIndex[first] as number, other: ringIndex[r] as number, at: [px, py] };
+        uf[find(r)] = find(first);
+      }
+    }
+    return null;
+  }
+
+  /** Parents from the sweep (the innermost ring around each ring), then the rules for them. */
+  function nesting(): TopologyProblem | null {
+    const parent = new Int32Array(ringCount).fill(-2);
+    const interiorAbove = (s: number) => (fwd[s] === 1) === (ccw[ringOf[s] as number] === 1);
+    const stack: number[] = [];
+    for (let r = 0; r < ringCount; r++) {
+      stack.push(r);
+      while (stack.length) {
+        const top = stack[stack.length - 1] as number;
+        if (parent[top] !== -2) {
+          stack.pop();
+          continue;
+        }
+        const b = below[top] as number;
+        if (b < 0) parent[top] = -1;
+        else if (interiorAbove(b)) parent[top] = ringOf[b] as number;
+        else if (parent[ringOf[b] as number] === -2) {
+          stack.push(ringOf[b] as number);
+          continue;
+        } else parent[top] = parent[ringOf[b] as number] as number;
+        stack.pop();
+      }
+    }
+    for (let r = 0; r < ringCount; r++) {
+      const part = ringPart[r] as number;
+      const par = parent[r] as number;
+      if (ringIndex[r] === 0) {
+        if (par === -1 || (ringIndex[par] !== 0 && ringPart[par] !== part)) continue;
+        if (ringPart[par] === part) return { kind: 'hole-outside', part, ring: ringIndex[par] as number };
+        return { kind: 'parts-overlap', part: Math.min(part, ringPart[par] as number), other: Math.max(part, ringPart[par] as number), at: null };
+      }
+      if (par === shellOf[part]) continue;
+      let up = par;
+      while (up >= 0 && up !== shellOf[part]) up = parent[up] as number;
+      if (up < 0) return { kind: 'hole-outside', part, ring: ringIndex[r] as number };
+      if (ringPart[par] === part) return { kind: 'holes-nested', part, ring: ringIndex[r] as number, other: ringIndex[par] as number };
+      return { kind: 'parts-overlap', part: Math.min(part, ringPart[par] as number), other: Math.max(part, ringPart[par] as number), at: null };
+    }
+    return null;
+  }
+}
