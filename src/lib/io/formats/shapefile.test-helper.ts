@@ -109,42 +109,82 @@ export async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
  * `deflated` gives the compressed bytes of an entry.
  */
 export function writeZip(entries: Record<string, Uint8Array>, deflated: Record<string, Uint8Array> = {}): Uint8Array {
+  return writeZipRecords(
+    Object.entries(entries).map(([name, raw]) => {
+      const packed = deflated[name];
+      return { name, method: packed ? 8 : 0, data: packed ?? raw, size: raw.length, crc: crc32(raw) };
+    })
+  );
+}
+
+/** One entry as it lies in a zip file: its data as stored (deflated for method 8) and what its headers declare. */
+export interface ZipRecord {
+  name: string;
+  /** 0 stored, 8 deflated (APPNOTE 4.4.5). */
+  method: number;
+  /** The bytes after the local header (compressed for method 8). */
+  data: Uint8Array;
+  /** The uncompressed size the headers declare (need not be true). */
+  size: number;
+  /** The CRC-32 the headers declare (0 unless given). */
+  crc?: number;
+}
+
+/**
+ * A central directory record: which entry's local header it points at (`entry`, an index into the
+ * records), and what it declares where that differs from the entry (another name, sizes, offset).
+ */
+export interface CentralRecord {
+  entry: number;
+  name?: string;
+  size?: number;
+  compressedSize?: number;
+  offset?: number;
+}
+
+/**
+ * A zip file written field by field (PKWARE APPNOTE 4.3.7 local file header, 4.3.12 central
+ * directory header, 4.3.16 end of central directory record), so tests can make it lie: sizes that
+ * are not true, several central records pointing at one local header, duplicate names. By default
+ * there is one central record per entry, declaring what the entry declares.
+ */
+export function writeZipRecords(entries: readonly ZipRecord[], central: readonly CentralRecord[] = entries.map((_, entry) => ({ entry }))): Uint8Array {
   const locals: Uint8Array[] = [];
-  const centrals: Uint8Array[] = [];
+  const offsets: number[] = [];
   let offset = 0;
-  for (let [name, data] of Object.entries(entries)) {
+  for (const { name, method, data, size, crc = 0 } of entries) {
     const nameBytes = new TextEncoder().encode(name);
-    const crc = crc32(data);
-    const raw = data;
-    const packed = deflated[name];
-    data = packed ?? raw;
-    const local = new Uint8Array(30 + nameBytes.length + data.length);
+    const local = new Uint8Array(30 + nameBytes.length);
     const l = new DataView(local.buffer);
     l.setUint32(0, 0x04034b50, true);
     l.setUint16(4, 20, true);
-    l.setUint16(8, packed ? 8 : 0, true);
+    l.setUint16(8, method, true);
     l.setUint32(14, crc, true);
     l.setUint32(18, data.length, true);
-    l.setUint32(22, raw.length, true);
+    l.setUint32(22, size, true);
     l.setUint16(26, nameBytes.length, true);
     local.set(nameBytes, 30);
-    local.set(data, 30 + nameBytes.length);
-    const central = new Uint8Array(46 + nameBytes.length);
-    const c = new DataView(central.buffer);
+    locals.push(local, data);
+    offsets.push(offset);
+    offset += local.length + data.length;
+  }
+  const centrals = central.map((r) => {
+    const e = entries[r.entry] as ZipRecord;
+    const nameBytes = new TextEncoder().encode(r.name ?? e.name);
+    const record = new Uint8Array(46 + nameBytes.length);
+    const c = new DataView(record.buffer);
     c.setUint32(0, 0x02014b50, true);
     c.setUint16(4, 20, true);
     c.setUint16(6, 20, true);
-    c.setUint16(10, packed ? 8 : 0, true);
-    c.setUint32(16, crc, true);
-    c.setUint32(20, data.length, true);
-    c.setUint32(24, raw.length, true);
+    c.setUint16(10, e.method, true);
+    c.setUint32(16, e.crc ?? 0, true);
+    c.setUint32(20, r.compressedSize ?? e.data.length, true);
+    c.setUint32(24, r.size ?? e.size, true);
     c.setUint16(28, nameBytes.length, true);
-    c.setUint32(42, offset, true);
-    central.set(nameBytes, 46);
-    locals.push(local);
-    centrals.push(central);
-    offset += local.length;
-  }
+    c.setUint32(42, r.offset ?? (offsets[r.entry] as number), true);
+    record.set(nameBytes, 46);
+    return record;
+  });
   const cdSize = centrals.reduce((s, x) => s + x.length, 0);
   const end = new Uint8Array(22);
   const e = new DataView(end.buffer);

@@ -93,7 +93,7 @@ describe('parseShapefileZip', () => {
         const bytes = good.slice(0, cut);
         for (const [i, v] of flips) if (bytes.length) bytes[i % bytes.length] = v;
         const r = await parseShapefileZip(bytes);
-        if (!r.ok) expect(['not-zip', 'no-shp', 'several-layers', 'bad-shp']).toContain(r.error.reason);
+        if (!r.ok) expect(['not-zip', 'too-large', 'no-shp', 'several-layers', 'bad-shp']).toContain(r.error.reason);
         else expect(Array.isArray(r.result.features.features)).toBe(true);
       }),
       { numRuns: 300, seed: 9 }

@@ -4,6 +4,7 @@ import { normalizeCrs, type CrsCode } from '../../geo/crs.ts';
 import { coded, nbText, type Coded } from '../coded.ts';
 import { refuse, type FormatReader } from './driver.ts';
 import { isValidUtf8 } from './text.ts';
+import { isPlainName, listZip, readZipEntries, type ZipEntry } from './zip.ts';
 
 /** What a zipped shapefile gave: its features in the file's own CRS, with the attributes as read. */
 export interface ShapefileResult {
@@ -20,77 +21,9 @@ export interface ShapefileResult {
 
 /** A problem that stops the whole file, coded and in bokmål. */
 export interface ShapefileError extends Coded {
-  reason: 'not-zip' | 'no-shp' | 'several-layers' | 'bad-shp';
+  reason: 'not-zip' | 'too-large' | 'no-shp' | 'several-layers' | 'bad-shp';
   message: string;
 }
-
-/** A zip archive that cannot be read, and why. */
-class ZipError extends Error {
-  readonly problem: Coded;
-  constructor(problem: Coded) {
-    super(nbText(problem));
-    this.problem = problem;
-  }
-}
-
-const zipError = (...args: Parameters<typeof coded>) => new ZipError(coded(...args));
-
-/** One file in a zip archive: its name and a way to read its bytes. */
-interface ZipEntry {
-  name: string;
-  read: () => Promise<Uint8Array>;
-}
-
-async function inflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-/**
- * Lists the files of a zip archive (PKWARE APPNOTE: end of central directory, central
- * directory, local headers), with bounds checked at every step so a truncated or damaged
- * archive gives an error, never a loop. Stored and deflated entries are supported.
- */
-function zipEntries(bytes: Uint8Array): ZipEntry[] {
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (v.getUint32(i, true) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) throw zipError('io.zip.no-directory');
-  const count = v.getUint16(end + 10, true);
-  let p = v.getUint32(end + 16, true);
-  const entries: ZipEntry[] = [];
-  const decoder = new TextDecoder();
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > bytes.length || v.getUint32(p, true) !== 0x02014b50) throw zipError('io.zip.bad-directory');
-    const method = v.getUint16(p + 10, true);
-    const size = v.getUint32(p + 20, true);
-    const nameLen = v.getUint16(p + 28, true);
-    const skip = nameLen + v.getUint16(p + 30, true) + v.getUint16(p + 32, true);
-    const local = v.getUint32(p + 42, true);
-    if (p + 46 + nameLen > bytes.length) throw zipError('io.zip.bad-directory');
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    p += 46 + skip;
-    if (local + 30 > bytes.length || v.getUint32(local, true) !== 0x04034b50) throw zipError('io.zip.bad-local-header', { name });
-    const start = local + 30 + v.getUint16(local + 26, true) + v.getUint16(local + 28, true);
-    if (start + size > bytes.length) throw zipError('io.zip.truncated', { name });
-    const data = bytes.subarray(start, start + size);
-    entries.push({
-      name,
-      read: async () => {
-        if (method === 0) return data;
-        if (method === 8) return inflateRaw(data);
-        throw zipError('io.zip.unknown-method', { name, method });
-      }
-    });
-  }
-  return entries;
-}
-
 
 /**
  * Walks the .shp records with bounds checks before the parser sees them, so a damaged file is
@@ -181,27 +114,38 @@ function fail(reason: ShapefileError['reason'], ...args: Parameters<typeof coded
  * coordinates in the file's own CRS (named from the .prj; reprojection is the caller's).
  * Polygon rings are grouped by orientation (outer clockwise, holes counter-clockwise), as the
  * format says. Attributes are decoded with the .cpg's encoding, or by looking at the bytes when
- * there is none, so Æ, Ø and Å come out right. One layer per zip. Never throws.
+ * there is none, so Æ, Ø and Å come out right. One layer per zip; only its own files are
+ * unpacked, and no more than 300 MB in all (`MAX_UNZIPPED_BYTES` in zip.ts: a zip bomb is
+ * `too-large`, an archive with overlapping or duplicate entries `not-zip`). Never throws.
  */
 export async function parseShapefileZip(bytes: Uint8Array): Promise<{ ok: true; result: ShapefileResult } | { ok: false; error: ShapefileError }> {
-  const files = new Map<string, Uint8Array>();
-  try {
-    for (const entry of zipEntries(bytes)) {
-      if (entry.name.includes('__MACOSX')) continue;
-      if (!/\.(shp|dbf|prj|cpg)$/i.test(entry.name)) continue;
-      files.set(entry.name.replace(/\.(\w+)$/, (_, ext: string) => `.${ext.toLowerCase()}`), await entry.read());
-    }
-  } catch (e) {
-    return fail('not-zip', 'io.shp.not-zip', { detail: e instanceof ZipError ? e.problem : (e as Error).message });
+  const listing = listZip(bytes);
+  if (!listing.ok) return fail('not-zip', 'io.shp.not-zip', { detail: listing.problem });
+  // The shapefile parts by name, with the extension in lower case; nothing is inflated yet.
+  const parts = new Map<string, ZipEntry>();
+  for (const entry of listing.entries) {
+    if (entry.name.includes('__MACOSX') || !isPlainName(entry.name)) continue;
+    if (!/\.(shp|dbf|prj|cpg)$/i.test(entry.name)) continue;
+    const key = entry.name.replace(/\.(\w+)$/, (_, ext: string) => `.${ext.toLowerCase()}`);
+    if (parts.has(key)) return fail('not-zip', 'io.shp.not-zip', { detail: coded('io.zip.duplicate-name', { name: entry.name }) });
+    parts.set(key, entry);
   }
-  const shps = [...files.keys()].filter((k) => k.endsWith('.shp'));
+  const shps = [...parts.keys()].filter((k) => k.endsWith('.shp'));
   if (!shps.length) return fail('no-shp', 'io.shp.no-shp');
   if (shps.length > 1) return fail('several-layers', 'io.shp.several-layers', { layers: shps.join(', ') });
   const base = (shps[0] as string).slice(0, -4);
-  const shp = files.get(`${base}.shp`) as Uint8Array;
-  const dbf = files.get(`${base}.dbf`);
-  const prjBytes = files.get(`${base}.prj`);
-  const cpgBytes = files.get(`${base}.cpg`);
+  // Only the one layer's own files are unpacked, never the rest of the archive.
+  const exts = ['shp', 'dbf', 'prj', 'cpg'].filter((ext) => parts.has(`${base}.${ext}`));
+  const unpacked = await readZipEntries(bytes, exts.map((ext) => parts.get(`${base}.${ext}`) as ZipEntry));
+  if (!unpacked.ok) {
+    if (unpacked.tooLarge) return fail('too-large', unpacked.problem.code, unpacked.problem.params);
+    return fail('not-zip', 'io.shp.not-zip', { detail: unpacked.problem });
+  }
+  const files = new Map(exts.map((ext, i) => [ext, unpacked.files[i] as Uint8Array]));
+  const shp = files.get('shp') as Uint8Array;
+  const dbf = files.get('dbf');
+  const prjBytes = files.get('prj');
+  const cpgBytes = files.get('cpg');
   const prj = prjBytes ? new TextDecoder().decode(prjBytes).trim() : null;
   const cpg = cpgBytes ? new TextDecoder().decode(cpgBytes).trim() : '';
   const encoding = cpg || (dbf && !isValidUtf8(dbf.subarray(32)) ? 'ISO-8859-1' : 'UTF-8');
@@ -214,7 +158,7 @@ export async function parseShapefileZip(bytes: Uint8Array): Promise<{ ok: true; 
     const features: Feature<Geometry | null>[] = geometries.map((geometry, i) => ({ type: 'Feature', properties: { ...(rows[i] ?? {}) }, geometry: geometry ?? null }));
     return {
       ok: true,
-      result: { crs: prj ? crsFromPrj(prj) : null, prj, layer: base.replace(/^.*\//, ''), encoding, features: { type: 'FeatureCollection', features } }
+      result: { crs: prj ? crsFromPrj(prj) : null, prj, layer: base.replace(/^.*[\\/]/, ''), encoding, features: { type: 'FeatureCollection', features } }
     };
   } catch (e) {
     return fail('bad-shp', 'io.shp.unreadable', { detail: (e as Error).message || coded('io.shp.damaged') });
