@@ -40,6 +40,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     // A fresh store per run; writes are not limited (the server test checks the limit itself).
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SKRIVEGRENSE_PER_MINUTT: '100000' }
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SKRIVEGRENSE_PER_MINUTT: '100000', BODY_SIZE_LIMIT: '1M' }
   }
 });

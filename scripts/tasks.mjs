@@ -255,7 +255,9 @@ const tasks = {
     mkdirSync(dataDir, { recursive: true });
     console.log(`Næringsareal-kart for Asker: http://localhost:${port}/`);
     console.log(process.env.DATABASE_URL ? 'Delte scenarier lagres i PostgreSQL (DATABASE_URL).' : `Delte scenarier lagres i ${path.join(dataDir, 'naeringsareal.sqlite')}.`);
-    serve(process.execPath, ['build'], { PORT: port, DATA_DIR: dataDir });
+    // The API takes bodies up to 1 MB (src/lib/server/schema.ts MAX_BODY_BYTES); adapter-node's own
+    // default limit is 512 KiB, so it is raised to match (an explicit BODY_SIZE_LIMIT wins).
+    serve(process.execPath, ['build'], { PORT: port, DATA_DIR: dataDir, BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT || '1M' });
   },
   dev(args) {
     ensureDeps();

@@ -343,3 +343,24 @@ export const ANTAKELSER = {
     kilde: t592('De fleste av disse områdene finnes i de eksisterende kommuneplaner, men bare et fåtall aktuelle vekstområder er byggeklare nå.')
   }
 } as const satisfies Record<string, Antakelse<unknown>>;
+
+/**
+ * The widest values a user (or a shared scenario) may give the assumptions: outside these the
+ * figures stop meaning anything (5e-324 m² per workplace gives infinitely many jobs). Ours, not
+ * the plan's; each range holds the plan's own figures with a wide margin.
+ */
+export const NORM_GRENSER = {
+  verdi: {
+    m2PerArbeidsplass: { min: 1, max: 10_000 },
+    nettoBruttoFaktor: { min: 0.05, max: 1 },
+    utnyttelseBraProsent: { min: 1, max: 2000 },
+    avstandM: { min: 1, max: 100_000 },
+    arbeidsplasser: { min: 1, max: 10_000_000 },
+    aar: { min: 0, max: 100 },
+    jordvernDaaPerAar: { min: 0.1, max: 100_000 }
+  },
+  enhet: 'grenser for forutsetningene',
+  antakelse: true,
+  begrunnelse:
+    'Planen bruker 30–420 m² per arbeidsplass, 20 år, 15 daa jordvern per år og noen hundre meter til kollektivknutepunkt. Grensene gir god plass rundt dette (1–10 000 m², 0–100 år, 1–100 000 m, høyst 2000 % BRA som ellers i appen), men stopper tall som gjør regnestykkene meningsløse, som null eller uendelig mange arbeidsplasser.'
+} as const satisfies Antakelse<unknown>;

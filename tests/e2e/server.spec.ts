@@ -2,6 +2,7 @@
 // the server is killed (SIGKILL) in the middle of a load and restarted, and every acknowledged
 // save is still there. Runs against SQLite always and PostgreSQL when the test run has one.
 import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -77,6 +78,102 @@ test('API-et svarer aldri fra hurtigbuffer (201 med redigeringsnøkkel har no-st
     const plain = await fetch(`${base}/api/delt`, { method: 'POST', headers: { 'content-type': 'application/xml' }, body });
     expect(plain.status).toBe(415);
     expect(((await plain.json()) as { message: string }).message).toContain('JSON');
+  });
+});
+
+/** A simple polygon near Asker (EPSG:25832) with n vertices whose teeth's boxes all overlap. */
+function serpentine(n: number): number[][] {
+  const [e, m] = [583_000, 6_635_000];
+  const pts: number[][] = [];
+  for (let i = 0; i < n / 2 - 2; i++) pts.push([e, m + i * 0.2], [e + 1000, m + i * 0.2 + n / 10]);
+  const top = (pts[pts.length - 1] as number[])[1] as number;
+  pts.push([e + 1001, top + 10], [e - 1, top + 10], [e - 1, m - 1], pts[0] as number[]);
+  return pts;
+}
+
+function siteBody(ring: number[][], name = 'Serpentin') {
+  const site = { id: 'ny', navn: 'Ny', omrade: 'x', status: 2, arealformal: 1300, kategori: 'kontor', utnyttelseBraProsent: null, statusTomt: 'regulert', geometry: { type: 'Polygon', coordinates: [ring] } };
+  return JSON.stringify({ kind: 'scenario', name, author: 'x', payload: { id: 's', navn: name, norms: {}, changes: [{ id: 'c', enabled: true, type: 'add-site', site }] } });
+}
+
+const postJson = (base: string, body: BodyInit, extra: RequestInit = {}) => fetch(`${base}/api/delt`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, ...extra });
+
+/**
+ * POSTs a large body with node:http and resolves on the answer, even when the server stops
+ * reading and the connection is reset while the rest is still being sent (as a 413 may do; fetch
+ * would fail the whole request then). `chunked`: no content-length.
+ */
+function postRaw(base: string, size: number, chunked: boolean): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}/api/delt`, { method: 'POST', headers: { 'content-type': 'application/json', ...(chunked ? {} : { 'content-length': String(size) }) } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on('error', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', (e) => setTimeout(() => reject(e), 2000));
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    const more = () => {
+      while (sent < size) {
+        const n = Math.min(chunk.length, size - sent);
+        sent += n;
+        if (!req.write(n === chunk.length ? chunk : chunk.subarray(0, n))) return void req.once('drain', more);
+      }
+      req.end();
+    };
+    more();
+  });
+}
+
+test('en GET svarer innen 1 s mens serveren sjekker fire polygoner med 20 000 hjørner', async () => {
+  await withServer({ SKRIVEGRENSE_PER_MINUTT: '1000', BODY_SIZE_LIMIT: '1M' }, async (base) => {
+    const body = siteBody(serpentine(20_000));
+    // A server that has checked a polygon before (its code compiled), as one in use has.
+    expect((await postJson(base, body)).status).toBe(201);
+    const posts = Array.from({ length: 4 }, () => postJson(base, body));
+    // Let the bodies arrive, then ask for something while the server checks them.
+    await new Promise((r) => setTimeout(r, 50));
+    const t = performance.now();
+    const get = await fetch(`${base}/api/delt/finnes-ikke-0000`);
+    const ms = performance.now() - t;
+    expect(get.status).toBe(404);
+    expect(ms).toBeLessThan(1000);
+    expect((await Promise.all(posts)).map((r) => r.status)).toEqual([201, 201, 201, 201]);
+  });
+});
+
+test('grensen er 1 MB som dokumentert, og for stort innhold får 413 som norsk JSON, også uten content-length', async () => {
+  await withServer({ SKRIVEGRENSE_PER_MINUTT: '1000', BODY_SIZE_LIMIT: '1M' }, async (base) => {
+    // A body between adapter-node's default 512 KiB and 1 MB.
+    const big = JSON.stringify({ kind: 'skisser', name: 'z'.repeat(700_000), author: 'y', payload: [] });
+    const r = await postJson(base, big);
+    // Within the limit: the schema answers (400: the name is too long), not the size limit.
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { message: string }).message).toContain('høyst 200 tegn');
+    const tooBig = await postRaw(base, 1_100_000, false);
+    expect(tooBig.status).toBe(413);
+    expect((JSON.parse(tooBig.body) as { message: string }).message).toBe('Innholdet er for stort (1100 kB; grensen er 1 MB).');
+    // Chunked (no content-length), 64 MB offered: the reader stops at the limit.
+    const chunked = await postRaw(base, 64 * 1024 * 1024, true);
+    expect(chunked.status).toBe(413);
+    expect((JSON.parse(chunked.body) as { message: string }).message).toBe('Innholdet er for stort (grensen er 1 MB).');
+  });
+  // Run without BODY_SIZE_LIMIT (adapter-node's 512 KiB): still a Norwegian 413, never its English text.
+  await withServer({ SKRIVEGRENSE_PER_MINUTT: '1000' }, async (base) => {
+    const r = await postRaw(base, 700_000, false);
+    expect(r.status).toBe(413);
+    expect((JSON.parse(r.body) as { message: string }).message).toBe('Innholdet er for stort (grensen er 1 MB).');
+  });
+});
+
+test('dyp nøsting i innholdet gir 400 med grunn, ikke 500', async () => {
+  await withServer({ SKRIVEGRENSE_PER_MINUTT: '1000', BODY_SIZE_LIMIT: '1M' }, async (base) => {
+    const deep = `{"kind":"skisser","name":"x","author":"y","payload":[{"geometry":{"type":"Polygon","coordinates":${'['.repeat(100_000)}${']'.repeat(100_000)}}}]}`;
+    const r = await postJson(base, deep);
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { message: string }).message).toContain('nøstet dypere enn 32 nivåer');
   });
 });
 

@@ -6,6 +6,7 @@ import {
   INDIKATORER,
   KATEGORIER,
   NAERINGSAREAL,
+  NORM_GRENSER,
   STATUS_TOMT,
   type AbcKlasse,
   type Egnethet,
@@ -95,32 +96,80 @@ export function isKategori(value: unknown): value is Kategori {
  */
 export function checkNorms(n: Norms): string[] {
   const problems: string[] = [];
-  const positive = (v: number, what: string) => {
-    if (!Number.isFinite(v) || v <= 0) problems.push(`${what} må være et tall større enn 0 (er ${v}).`);
+  const g = NORM_GRENSER.verdi;
+  const within = (v: number, b: Spenn, what: string) => {
+    if (!Number.isFinite(v) || v < b.min || v > b.max) problems.push(`${what} må være et tall fra ${b.min} til ${b.max} (er ${v}).`);
   };
-  const range = (s: Spenn, what: string) => {
-    positive(s.min, `${what} (fra)`);
-    positive(s.max, `${what} (til)`);
+  const range = (s: Spenn, b: Spenn, what: string) => {
+    within(s.min, b, `${what} (fra)`);
+    within(s.max, b, `${what} (til)`);
     if (s.min > s.max) problems.push(`${what}: «fra» (${s.min}) er større enn «til» (${s.max}).`);
   };
-  positive(n.bruttoTomtM2PerArbeidsplass, 'Brutto tomteareal per arbeidsplass');
-  for (const [k, s] of Object.entries(n.nettoM2PerArbeidsplass)) range(s, `Netto m² per arbeidsplass for ${k}`);
-  if (!(n.nettoBruttoFaktor > 0 && n.nettoBruttoFaktor <= 1)) {
-    problems.push(`Netto/brutto-faktoren må være mellom 0 og 1 (er ${n.nettoBruttoFaktor}).`);
+  within(n.bruttoTomtM2PerArbeidsplass, g.m2PerArbeidsplass, 'Brutto tomteareal per arbeidsplass');
+  for (const [k, s] of Object.entries(n.nettoM2PerArbeidsplass)) range(s, g.m2PerArbeidsplass, `Netto m² per arbeidsplass for ${k}`);
+  if (!(n.nettoBruttoFaktor >= g.nettoBruttoFaktor.min && n.nettoBruttoFaktor <= g.nettoBruttoFaktor.max)) {
+    problems.push(`Netto/brutto-faktoren må være mellom ${g.nettoBruttoFaktor.min} og ${g.nettoBruttoFaktor.max} (er ${n.nettoBruttoFaktor}).`);
   }
-  for (const [k, v] of Object.entries(n.utnyttelseBraProsent)) positive(v, `Utnyttelse (%BRA) for ${k}`);
-  positive(n.abc.aMaksM, 'Avstand for A-klasse');
-  positive(n.abc.bMaksM, 'Avstand for B-klasse');
-  positive(n.abc.vegMaksM, 'Avstand til hovedveg');
+  for (const [k, v] of Object.entries(n.utnyttelseBraProsent)) within(v, g.utnyttelseBraProsent, `Utnyttelse (%BRA) for ${k}`);
+  within(n.abc.aMaksM, g.avstandM, 'Avstand for A-klasse');
+  within(n.abc.bMaksM, g.avstandM, 'Avstand for B-klasse');
+  within(n.abc.vegMaksM, g.avstandM, 'Avstand til hovedveg');
   if (n.abc.aMaksM > n.abc.bMaksM) problems.push('Avstanden for A-klasse kan ikke være større enn for B-klasse.');
-  range(n.arbeidsplasserPerAar, 'Arbeidsplasser per år');
-  range(n.nyeArbeidsplasser, 'Nye arbeidsplasser');
-  positive(n.periodeAar, 'Planperioden');
-  positive(n.jordvernDaaPerAar, 'Jordvernmålet');
-  for (const [k, v] of Object.entries(n.aarTilKlar)) {
-    if (!Number.isFinite(v) || v < 0) problems.push(`År til byggeklar for ${k} må være 0 eller mer (er ${v}).`);
+  range(n.arbeidsplasserPerAar, g.arbeidsplasser, 'Arbeidsplasser per år');
+  range(n.nyeArbeidsplasser, g.arbeidsplasser, 'Nye arbeidsplasser');
+  within(n.periodeAar, { min: Math.max(1, g.aar.min), max: g.aar.max }, 'Planperioden');
+  within(n.jordvernDaaPerAar, g.jordvernDaaPerAar, 'Jordvernmålet');
+  for (const [k, v] of Object.entries(n.aarTilKlar)) within(v, g.aar, `År til byggeklar for ${k}`);
+  return problems;
+}
+
+/** The suitability grades a norm may give (seeds/plan.ts `Egnethet`). */
+const EGNETHETER: readonly Egnethet[] = ['god', 'akseptabel', 'dårlig'];
+
+/**
+ * Where a norms object as stored or shared (any subset of the keys of {@link Norms}; a group
+ * given replaces the default group whole) does not have the shape of the norms: an unknown key,
+ * a group with a key missing or extra, a value of the wrong kind. Empty when the shape is right.
+ * Iterative, and never deeper than the norms themselves.
+ */
+export function normsShapeProblems(raw: unknown): string[] {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return ['forutsetningene er ikke et objekt'];
+  const problems: string[] = [];
+  const defaults = defaultNorms() as unknown as Record<string, unknown>;
+  const stack: [unknown, unknown, string, boolean][] = [[raw, defaults, 'norms', true]];
+  while (stack.length && problems.length < 10) {
+    const [given, like, where, partial] = stack.pop() as [unknown, unknown, string, boolean];
+    if (typeof like === 'number') {
+      if (typeof given !== 'number' || !Number.isFinite(given)) problems.push(`${where}: forventet et tall`);
+    } else if (typeof like === 'string') {
+      if (!(EGNETHETER as readonly unknown[]).includes(given)) problems.push(`${where}: forventet ${EGNETHETER.join(', ')}`);
+    } else if (like && typeof like === 'object') {
+      if (!given || typeof given !== 'object' || Array.isArray(given)) {
+        problems.push(`${where}: forventet et objekt`);
+        continue;
+      }
+      const want = like as Record<string, unknown>;
+      const have = given as Record<string, unknown>;
+      for (const k of Object.keys(have)) if (!Object.hasOwn(want, k) && problems.length < 10) problems.push(`${where}.${k}: ukjent nøkkel`);
+      for (const k of Object.keys(want)) {
+        if (Object.hasOwn(have, k)) stack.push([have[k], want[k], `${where}.${k}`, false]);
+        else if (!partial) problems.push(`${where}.${k}: mangler`);
+      }
+    }
   }
   return problems;
+}
+
+/**
+ * Norms from a stored or shared scenario: its values over the defaults, if their shape is right
+ * ({@link normsShapeProblems}) and every value is within bounds ({@link checkNorms}); else the problems.
+ */
+export function readNorms(raw: unknown): { ok: true; norms: Norms } | { ok: false; problems: string[] } {
+  const shape = normsShapeProblems(raw);
+  if (shape.length) return { ok: false, problems: shape };
+  const norms = { ...defaultNorms(), ...(raw as Partial<Norms>) };
+  const problems = checkNorms(norms);
+  return problems.length ? { ok: false, problems } : { ok: true, norms };
 }
 
 /** The business categories, in the order of seeds/plan.ts (for choosers). */

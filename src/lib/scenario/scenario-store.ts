@@ -1,5 +1,5 @@
 import { KATEGORIER } from '../../../seeds/plan.ts';
-import { checkNorms, defaultNorms, type Norms } from '../domain/norms.ts';
+import { readNorms, type Norms } from '../domain/norms.ts';
 import type { Scenario, ScenarioChange } from './scenario.ts';
 import { fromBase64Url, MAX_SHARE_LENGTH, toBase64Url } from './exchange.ts';
 import { loadVersioned, type KeyValueStorage, type StoreProblem } from './sketch-store.ts';
@@ -27,13 +27,8 @@ function parseChange(raw: unknown): ScenarioChange | null {
 }
 
 function parseNorms(raw: unknown): Norms | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const merged = { ...defaultNorms(), ...(raw as object) } as Norms;
-  try {
-    return checkNorms(merged).length === 0 ? merged : null;
-  } catch {
-    return null;
-  }
+  const read = readNorms(raw);
+  return read.ok ? read.norms : null;
 }
 
 /** Reads one stored or shared scenario; null when anything in it is not valid. */

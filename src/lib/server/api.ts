@@ -23,7 +23,7 @@ const IDS = /^[A-Za-z0-9_-]{10,64}$/;
  * edit token; the token is shown once and only its hash is kept. 400 names what is wrong.
  */
 export async function createShared(repo: Repository, text: string): Promise<ApiResponse> {
-  const parsed = parseSaveBody(text);
+  const parsed = await parseSaveBody(text);
   if (!parsed.ok) return problem(400, 'ugyldig', `Ugyldig innhold: ${parsed.reason}.`);
   const token = newToken();
   const b = parsed.body;
@@ -60,7 +60,7 @@ async function authorize(repo: Repository, id: string, token: string | null): Pr
 export async function saveShared(repo: Repository, id: string, text: string, token: string | null): Promise<ApiResponse> {
   const auth = await authorize(repo, id, token);
   if ('status' in auth) return auth;
-  const parsed = parseSaveBody(text);
+  const parsed = await parseSaveBody(text);
   if (!parsed.ok) return problem(400, 'ugyldig', `Ugyldig innhold: ${parsed.reason}.`);
   const b = parsed.body;
   if (b.baseVersion === undefined) return problem(400, 'ugyldig', 'Ugyldig innhold: baseVersion (versjonen du endret) mangler.');

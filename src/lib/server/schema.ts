@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { KATEGORIER, STATUS_TOMT } from '../../../seeds/plan.ts';
-import { checkNorms, defaultNorms, type Norms } from '../domain/norms.ts';
-import { validatePolygonal } from '../geo/validate.ts';
+import { readNorms } from '../domain/norms.ts';
+import { validatePolygonalAsync } from '../geo/validate.ts';
 
 /** The largest request body the API accepts, in bytes (1 MB). */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -20,38 +20,42 @@ const EXTENT = {
   'EPSG:4326': [-10, 56, 35, 82]
 } as const;
 
-function countVertices(c: unknown): number {
-  if (!Array.isArray(c)) return 0;
-  if (typeof c[0] === 'number') return 1;
-  let n = 0;
-  for (const x of c) n += countVertices(x);
-  return n;
+/** The positions in nested coordinate arrays (iterative: nesting cannot overflow the stack). */
+function positionsOf(c: unknown): unknown[][] {
+  const out: unknown[][] = [];
+  const stack: unknown[] = [c];
+  while (stack.length) {
+    const x = stack.pop();
+    if (!Array.isArray(x)) continue;
+    if (typeof x[0] === 'number') out.push(x);
+    else for (let i = x.length - 1; i >= 0; i--) stack.push(x[i]);
+  }
+  return out;
 }
 
+const countVertices = (c: unknown) => positionsOf(c).length;
+
 function inExtent(c: unknown, e: readonly number[]): boolean {
-  if (!Array.isArray(c)) return false;
-  if (typeof c[0] === 'number') {
-    const [x, y] = c as number[];
-    return Number.isFinite(x) && Number.isFinite(y) && (x as number) >= (e[0] as number) && (x as number) <= (e[2] as number) && (y as number) >= (e[1] as number) && (y as number) <= (e[3] as number);
-  }
-  return c.every((x) => inExtent(x, e));
+  return positionsOf(c).every(([x, y]) => typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y) && x >= (e[0] as number) && x <= (e[2] as number) && y >= (e[1] as number) && y <= (e[3] as number));
 }
 
 /**
+ * The most time one request may spend checking its geometries, in ms. The checks give the
+ * thread back every few ms, so this bounds how long one request can take, not how long others wait.
+ */
+export const VALIDATION_BUDGET_MS = 5000;
+
+/**
  * A polygon or multipolygon that is sane: at most {@link MAX_VERTICES} vertices, every
- * coordinate a finite number inside Norway in the given CRS, closed rings, no self-intersection
- * (the app's own validator).
+ * coordinate a finite number inside Norway in the given CRS. Whether it is a valid polygon (the
+ * app's own validator, as GEOS judges) is checked after the schema, by {@link parseSaveBody},
+ * in steps that leave the server free to answer others.
  */
 const geometry = (crs: keyof typeof EXTENT, types: readonly ('Polygon' | 'MultiPolygon')[]) =>
   v.pipe(
     v.object({ type: v.picklist(types as ['Polygon']), coordinates: v.array(v.unknown()) }),
     v.check((g) => countVertices(g.coordinates) <= MAX_VERTICES, `geometrien har flere enn ${MAX_VERTICES} hjørner`),
-    v.check((g) => inExtent(g.coordinates, EXTENT[crs]), `koordinatene er ikke tall innenfor Norge i ${crs}`),
-    v.rawCheck(({ dataset, addIssue }) => {
-      if (!dataset.typed) return;
-      const r = validatePolygonal(dataset.value, 'geometrien');
-      if (!r.ok) addIssue({ message: r.error.message });
-    })
+    v.check((g) => inExtent(g.coordinates, EXTENT[crs]), `koordinatene er ikke tall innenfor Norge i ${crs}`)
   );
 
 const PLAN_AREA = v.object({
@@ -87,13 +91,11 @@ export const SCENARIO_PAYLOAD = v.object({
   changes: v.pipe(v.array(CHANGE), v.maxLength(1000, 'høyst 1000 endringer')),
   norms: v.pipe(
     v.record(v.string(), v.unknown()),
-    v.check((n) => {
-      try {
-        return checkNorms({ ...defaultNorms(), ...n } as Norms).length === 0;
-      } catch {
-        return false;
-      }
-    }, 'forutsetningene (norms) er ikke gyldige')
+    v.rawCheck(({ dataset, addIssue }) => {
+      if (!dataset.typed) return;
+      const read = readNorms(dataset.value);
+      if (!read.ok) addIssue({ message: `forutsetningene (norms) er ikke gyldige: ${read.problems[0]}` });
+    })
   )
 });
 
@@ -121,38 +123,69 @@ export const SAVE_BODY = v.variant('kind', [
 /** A valid save body. */
 export type SaveBody = v.InferOutput<typeof SAVE_BODY>;
 
-/**
- * Parses and validates a request body (text): size limit, JSON, then the schema. Returns the
- * body, or a Norwegian reason naming where the problem is (path and message).
- */
 /** A lone UTF-16 surrogate (half a character), which PostgreSQL refuses and SQLite stores. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** How deep a body may nest (the deepest real one, a MultiPolygon coordinate in a scenario, is 11). */
+export const MAX_JSON_DEPTH = 32;
+
 /**
- * The path of the first text (key or value) in parsed JSON with a NUL character or a lone
- * surrogate, or null. Walks iteratively (no recursion, so deep nesting cannot overflow the stack).
+ * The first problem in parsed JSON that the schema must never see: nesting deeper than
+ * {@link MAX_JSON_DEPTH}, or a text (key or value) with a NUL character or a lone surrogate.
+ * Walks iteratively (no recursion, so deep nesting cannot overflow the stack).
  */
-export function badTextPath(json: unknown): string | null {
+export function jsonProblem(json: unknown): { kind: 'too-deep' | 'bad-text'; path: string } | null {
   const bad = (t: string) => t.includes('\u0000') || LONE_SURROGATE.test(t);
-  const stack: [unknown, string][] = [[json, '']];
+  // Paths are kept as links to the parent and made into text only for the answer.
+  type Where = { up: Where | null; key: string | number } | null;
+  const pathOf = (w: Where) => {
+    const keys: (string | number)[] = [];
+    for (let x = w; x; x = x.up) keys.push(x.key);
+    return keys.reverse().join('.');
+  };
+  const stack: [unknown, Where, number][] = [[json, null, 0]];
   while (stack.length) {
-    const [value, where] = stack.pop() as [unknown, string];
+    const [value, where, depth] = stack.pop() as [unknown, Where, number];
     if (typeof value === 'string') {
-      if (bad(value)) return where || '(tekst)';
-    } else if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${where}${where ? '.' : ''}${i}`]);
+      if (bad(value)) return { kind: 'bad-text', path: pathOf(where) || '(tekst)' };
     } else if (value && typeof value === 'object') {
-      for (const [k, v] of Object.entries(value)) {
-        const here = `${where}${where ? '.' : ''}${k}`;
-        if (bad(k)) return here;
-        stack.push([v, here]);
+      if (depth >= MAX_JSON_DEPTH) return { kind: 'too-deep', path: pathOf(where) };
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) {
+          const x = value[i];
+          // Numbers (most of a body: coordinates) need no look.
+          if (typeof x !== 'number') stack.push([x, { up: where, key: i }, depth + 1]);
+        }
+      } else {
+        for (const [k, v] of Object.entries(value)) {
+          const here = { up: where, key: k };
+          if (bad(k)) return { kind: 'bad-text', path: pathOf(here) };
+          stack.push([v, here, depth + 1]);
+        }
       }
     }
   }
   return null;
 }
 
-export function parseSaveBody(text: string): { ok: true; body: SaveBody } | { ok: false; reason: string } {
+/** The path of the first text with a NUL character or a lone surrogate, or null. */
+export function badTextPath(json: unknown): string | null {
+  const p = jsonProblem(json);
+  return p?.kind === 'bad-text' ? p.path : null;
+}
+
+/** The geometries in a valid body, each with its path. */
+function geometriesOf(body: SaveBody): [string, unknown][] {
+  if (body.kind === 'skisser') return body.payload.map((s, i) => [`payload.${i}.geometry`, s.geometry]);
+  return body.payload.changes.flatMap((c, i) => (c.type === 'add-site' ? [[`payload.changes.${i}.site.geometry`, c.site.geometry] as [string, unknown]] : []));
+}
+
+/**
+ * Parses and validates a request body (text): size limit, depth and text, JSON, the schema, then
+ * each geometry as a polygon (in steps, within {@link VALIDATION_BUDGET_MS}). Returns the body,
+ * or a Norwegian reason naming where the problem is (path and message).
+ */
+export async function parseSaveBody(text: string): Promise<{ ok: true; body: SaveBody } | { ok: false; reason: string }> {
   if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) return { ok: false, reason: `for stor (grensen er ${MAX_BODY_BYTES / 1_000_000} MB)` };
   let json: unknown;
   try {
@@ -160,12 +193,21 @@ export function parseSaveBody(text: string): { ok: true; body: SaveBody } | { ok
   } catch (e) {
     return { ok: false, reason: `ikke gyldig JSON (${(e as Error).message})` };
   }
-  // The same answer on SQLite and PostgreSQL: text that PostgreSQL cannot store is refused here.
-  const badText = badTextPath(json);
-  if (badText !== null) return { ok: false, reason: `${badText}: teksten har et NUL-tegn eller et halvt tegn (ensomt surrogat)` };
+  // Deep nesting is refused before anything recursive sees it; and the same answer on SQLite and
+  // PostgreSQL: text that PostgreSQL cannot store is refused here.
+  const problem = jsonProblem(json);
+  if (problem?.kind === 'too-deep') return { ok: false, reason: `${problem.path || '(innholdet)'}: nøstet dypere enn ${MAX_JSON_DEPTH} nivåer` };
+  if (problem) return { ok: false, reason: `${problem.path}: teksten har et NUL-tegn eller et halvt tegn (ensomt surrogat)` };
   const r = v.safeParse(SAVE_BODY, json);
-  if (r.success) return { ok: true, body: r.output };
-  const issue = r.issues[0];
-  const where = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
-  return { ok: false, reason: `${where ? `${where}: ` : ''}${issue?.message ?? 'ugyldig'}` };
+  if (!r.success) {
+    const issue = r.issues[0];
+    const where = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
+    return { ok: false, reason: `${where ? `${where}: ` : ''}${issue?.message ?? 'ugyldig'}` };
+  }
+  const deadline = Date.now() + VALIDATION_BUDGET_MS;
+  for (const [where, g] of geometriesOf(r.output)) {
+    const checked = await validatePolygonalAsync(g, 'geometrien', { deadline });
+    if (!checked.ok) return { ok: false, reason: `${where}: ${checked.error.message}` };
+  }
+  return { ok: true, body: r.output };
 }

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { bearerToken, deleteShared, getShared, saveShared } from '$lib/server/api.ts';
+import { readBody } from '$lib/server/body.ts';
 import { repository } from '$lib/server/instance.ts';
 import type { RequestHandler } from './$types';
 
@@ -11,7 +12,9 @@ export const GET: RequestHandler = async ({ params }) => {
 
 /** A new version on top of `baseVersion` (edit token in `Authorization: Bearer …`). */
 export const PUT: RequestHandler = async ({ params, request }) => {
-  const r = await saveShared(repository(), params.id, await request.text(), bearerToken(request.headers.get('authorization')));
+  const body = await readBody(request);
+  if (!body.ok) return json(body.body, { status: body.status });
+  const r = await saveShared(repository(), params.id, body.text, bearerToken(request.headers.get('authorization')));
   return json(r.body, { status: r.status });
 };
 
