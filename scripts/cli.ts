@@ -2,13 +2,14 @@
 // Runs on Node ≥ 22.12 directly from TypeScript (type stripping). stdout carries only data
 // (JSON or CSV); messages go to stderr as one Norwegian line, never a stack trace.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
-import { runStats, statsToCsv } from '../src/lib/cli/stats.ts';
+import { jsonPieces, writeChunked } from '../src/lib/cli/json-stream.ts';
+import { runStats, statsCsvLines } from '../src/lib/cli/stats.ts';
 import { coded, fileLine } from '../src/lib/io/coded.ts';
-import { readAreaFile, type ReadFileOk } from '../src/lib/io/read-file.ts';
+import { readAreaFile, sizeProblem, type ReadFileOk } from '../src/lib/io/read-file.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,8 +36,12 @@ class InputError extends Error {}
 
 function readBytes(file: string): Uint8Array {
   try {
+    // Too large is refused before the file is read.
+    const tooLarge = sizeProblem(statSync(file).size, file);
+    if (tooLarge) throw new InputError(fileLine(file, { code: tooLarge.code, params: tooLarge.params }));
     return new Uint8Array(readFileSync(file));
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const problem = code === 'ENOENT' ? coded('io.file.not-found') : coded('io.file.unreadable', { detail: code ?? (e as Error).message });
     throw new InputError(fileLine(file, problem));
@@ -45,7 +50,14 @@ function readBytes(file: string): Uint8Array {
 
 /** Reads an area or farmland file by its extension; a file that gives nothing usable is an input error. */
 async function readAreas(file: string, crs: string | undefined): Promise<ReadFileOk> {
-  const r = await readAreaFile(readBytes(file), file, { crs });
+  const bytes = readBytes(file);
+  let r: Awaited<ReturnType<typeof readAreaFile>>;
+  try {
+    r = await readAreaFile(bytes, file, { crs });
+  } catch (e) {
+    // A reader that fails in a way it did not foresee still ends as one line about this file.
+    throw new InputError(fileLine(file, coded('io.file.unreadable', { detail: (e as Error)?.message ?? String(e) })));
+  }
   // The one Norwegian line: the problem's code in bokmål, after the file name.
   if (!r.ok) throw new InputError(fileLine(file, { code: r.code, params: r.params }));
   return r;
@@ -83,7 +95,12 @@ async function stats(args: string[]): Promise<number> {
   const areas = await readAreas(opts.file, opts.crs);
   const farmland = opts.farmland === undefined ? undefined : await readAreas(opts.farmland, opts.crs);
   const output = runStats({ areas, farmland, stations: readGeodata('kilder/stasjoner.geojson'), roads: readGeodata('kilder/veger.geojson') });
-  process.stdout.write(opts.csv ? statsToCsv(output) : JSON.stringify(output, null, 2) + '\n');
+  // Written in pieces: the output of a 300 MB file may be larger than one string can be.
+  const json = function* () {
+    yield* jsonPieces(output, 2);
+    yield '\n';
+  };
+  await writeChunked(opts.csv ? statsCsvLines(output) : json(), process.stdout);
   return 0;
 }
 

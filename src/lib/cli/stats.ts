@@ -167,8 +167,14 @@ const CSV_COLUMNS = [
 
 /** The same figures as CSV (comma-separated, «.» as decimal mark, header row first). */
 export function statsToCsv(out: StatsOut): string {
-  const rows = out.features.map((f) =>
-    [
+  return [...statsCsvLines(out)].join('');
+}
+
+/** The CSV of {@link statsToCsv} line by line (each with its newline), for output of any size. */
+export function* statsCsvLines(out: StatsOut): Generator<string> {
+  yield CSV_COLUMNS.join(',') + '\n';
+  for (const f of out.features) {
+    yield [
       f.id,
       f.name,
       f.area_m2,
@@ -188,7 +194,6 @@ export function statsToCsv(out: StatsOut): string {
       f.nearest_station?.distance_m
     ]
       .map(csvCell)
-      .join(',')
-  );
-  return [CSV_COLUMNS.join(','), ...rows].join('\n') + '\n';
+      .join(',') + '\n';
+  }
 }

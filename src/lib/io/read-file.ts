@@ -48,6 +48,15 @@ export interface ReadFileOptions {
 
 const fail = (reason: ReadFileReason, fileName: string, problem: Coded): ReadFileError => ({ ok: false, ...fileProblem(reason, fileName, problem) });
 
+/**
+ * The refusal for a file of `size` bytes over {@link MAX_INPUT_BYTES}, or null. Callers ask before
+ * reading the file (File.size, fs.stat), so a file too large is never held in memory.
+ */
+export function sizeProblem(size: number, fileName: string): ReadFileError | null {
+  if (size <= MAX_INPUT_BYTES) return null;
+  return fail('too-large', fileName, coded('io.file.too-large', { mb: Math.round(size / 1e6), limit: MAX_INPUT_BYTES / 1024 / 1024 }));
+}
+
 /** The GeoJSON reader's file-level reasons, passed on as they are. */
 const FILE_REASONS = ['invalid-json', 'not-geojson', 'unknown-crs', 'crs-conflict', 'crs-needed', 'no-features', 'outside-norway'] as const satisfies readonly ReadFileReason[];
 
@@ -72,9 +81,8 @@ function crsNotes(crs: CrsCode, areaScale: number | null): Coded[] {
  */
 export async function readAreaFile(bytes: Uint8Array, fileName: string, options: ReadFileOptions = {}): Promise<ReadFileOk | ReadFileError> {
   if (bytes.length === 0) return fail('empty', fileName, coded('io.file.empty'));
-  if (bytes.length > MAX_INPUT_BYTES) {
-    return fail('too-large', fileName, coded('io.file.too-large', { mb: Math.round(bytes.length / 1e6), limit: MAX_INPUT_BYTES / 1024 / 1024 }));
-  }
+  const tooLarge = sizeProblem(bytes.length, fileName);
+  if (tooLarge) return tooLarge;
   const driver = driverFor(fileName);
   if (!driver) return fail('unknown-format', fileName, coded('io.file.unknown-format', { extensions: INPUT_EXTENSIONS.join(', ') }));
   const progress = options.onProgress;

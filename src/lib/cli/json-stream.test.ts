@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { jsonPieces, writeChunked } from './json-stream.ts';
+
+const text = (v: unknown, indent = 2) => [...jsonPieces(v, indent)].join('');
+
+describe('jsonPieces: the same text as JSON.stringify(value, null, indent), in pieces', () => {
+  it('on random JSON values, indented and not', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(0, 2), (v, indent) => {
+        expect(text(v, indent)).toBe(JSON.stringify(v, null, indent));
+      }),
+      { numRuns: 500, seed: 16 }
+    );
+  });
+
+  it('with what JSON.stringify leaves out or changes: undefined, NaN, functions, toJSON, empty containers', () => {
+    const v = { a: undefined, b: Number.NaN, c: () => 1, d: [undefined, Number.POSITIVE_INFINITY, () => 1], e: new Date(0), f: {}, g: [], h: { toJSON: () => ({ x: 1 }) } };
+    expect(text(v)).toBe(JSON.stringify(v, null, 2));
+    expect(text(undefined)).toBe('');
+    expect(text('å «x»')).toBe(JSON.stringify('å «x»'));
+  });
+
+  it('without recursion: 100 000 levels deep', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const out = text(deep, 0);
+    expect(out.length).toBe(200_001);
+    expect(out.startsWith('[[[')).toBe(true);
+  });
+});
+
+describe('writeChunked', () => {
+  it('writes everything, in bounded writes, and waits when the sink says so', async () => {
+    const writes: string[] = [];
+    let drains = 0;
+    const sink = {
+      write: (s: string) => {
+        writes.push(s);
+        return writes.length % 2 === 0;
+      },
+      once: (_: 'drain', f: () => void) => {
+        drains++;
+        setTimeout(f, 0);
+      }
+    };
+    const pieces = Array.from({ length: 1000 }, (_, i) => `${i},`);
+    await writeChunked(pieces, sink, 100);
+    expect(writes.join('')).toBe(pieces.join(''));
+    expect(Math.max(...writes.map((w) => w.length))).toBeLessThan(110);
+    expect(drains).toBeGreaterThan(0);
+  });
+});
