@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, writeFileSync, ftruncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { constants, deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { writeZipRecords } from '../../src/lib/io/formats/shapefile.test-helper.ts';
 
 // Hostile files through the CLI as a user (or attacker) runs it (issue #16): every one ends within
 // 30 s with exit 0 (something usable) or exit 2 and one Norwegian line on stderr — never a crash,
@@ -34,6 +36,24 @@ function serpentine(n: number): number[][] {
   const top = (pts[pts.length - 1] as number[])[1] as number;
   pts.push([E0 + 1001, top + 10], [E0 - 1, top + 10], [E0 - 1, N0 - 1], pts[0] as number[]);
   return pts;
+}
+
+function fileBytes(name: string, bytes: Uint8Array): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, bytes);
+  return p;
+}
+
+const SOSI_HEAD = '.HODE\n..TEGNSETT UTF-8\n..TRANSPAR\n...KOORDSYS 22\n...ENHET 1\n';
+
+/** A raw deflate stream of `mib` MiB of zeros (one flushed MiB block repeated, then an empty final block). */
+function zeros(mib: number): Uint8Array {
+  const one = deflateRawSync(new Uint8Array(1 << 20), { finishFlush: constants.Z_FULL_FLUSH });
+  const end = deflateRawSync(new Uint8Array(0));
+  const out = new Uint8Array(one.length * mib + end.length);
+  for (let i = 0; i < mib; i++) out.set(one, i * one.length);
+  out.set(end, one.length * mib);
+  return out;
 }
 
 function expectOneLine(r: ReturnType<typeof cli>, pattern: RegExp) {
@@ -86,5 +106,37 @@ describe('the CLI against hostile files', () => {
     const r = cli('stats', p);
     expectOneLine(r, /for stor \(316 MB; grensen er 300 MB\)/);
     expect(r.ms).toBeLessThan(5000);
+  });
+
+  it('refuses a SOSI file whose flates reference one 1000-point curve 100 000 times (was 4.4 GB and an abort)', () => {
+    const lines = [SOSI_HEAD, '.KURVE 1:', '..NØ'];
+    for (let i = 0; i < 1000; i++) lines.push(`${Math.round(6633000 + 100 * Math.sin(i / 159))} ${Math.round(580000 + 100 * Math.cos(i / 159))}`);
+    for (let f = 0; f < 100_000; f++) lines.push(`.FLATE ${f + 2}:`, '..REF :1');
+    lines.push('.SLUTT');
+    const r = cli('stats', file('forsterket.sos', lines.join('\n')));
+    expectOneLine(r, /forsterket\.sos: .*grensen/);
+  });
+
+  it('reads a SOSI file with a 160 kB token before a lone CR and a line of 300 000 numbers (was 31 s, and a stack overflow)', () => {
+    const text = `${SOSI_HEAD}..${'X'.repeat(160_000)}\r.FLATE 1:\n..NØ\n${Array.from({ length: 150_000 }, (_, i) => `${6633000 + (i % 7)} ${580000 + (i % 5)}`).join(' ')}\n.SLUTT\n`;
+    const r = cli('stats', file('lang-linje.sos', text));
+    expect(r.signal).toBeNull();
+    expect([0, 2]).toContain(r.status);
+    if (r.status === 2) expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).not.toMatch(/Uventet feil|    at /);
+    expect(r.ms).toBeLessThan(LIMIT_MS);
+  });
+
+  it('refuses a 1 MB zip whose .shp unpacks to 1 GiB (was 6.5 GB RSS and an abort)', () => {
+    const zip = writeZipRecords([{ name: 'kp.shp', method: 8, data: zeros(1024), size: 1024 * 1024 * 1024 }]);
+    expect(zip.length).toBeLessThan(2_000_000);
+    const r = cli('stats', fileBytes('bombe.zip', zip));
+    expectOneLine(r, /bombe\.zip: .*300 MB/);
+  });
+
+  it('refuses a zip whose 101 directory records point at one 64 MiB entry (was 35 s)', () => {
+    const one = writeZipRecords([{ name: 'kp.shp', method: 8, data: zeros(64), size: 64 * 1024 * 1024 }], Array.from({ length: 101 }, (_, i) => ({ entry: 0, name: `kp${i}.shp` })));
+    const r = cli('stats', fileBytes('overlapp.zip', one));
+    expectOneLine(r, /overlapp\.zip: /);
   });
 });
