@@ -46,6 +46,39 @@ describe('parseGml', () => {
   });
 });
 
+describe('parseGml reads damaged and unusual XML forgivingly, and never changes numbers silently', () => {
+  const square = '<posList>0 0 10 0 10 10 0 10 0 0</posList>';
+  const feature = (id: string, extra = '') => `<F gml:id="${id}">${extra}<Polygon srsName="EPSG:25832"><exterior><LinearRing>${square}</LinearRing></exterior></Polygon></F>`;
+  const properties = (text: string) => {
+    const r = parseGml(text);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.result.features.features.map((f) => f.properties);
+  };
+
+  it('keeps CDATA as it is, expands predefined entities and character references in text, not other entities', () => {
+    expect(properties(`<C><member>${feature('a', '<navn><![CDATA[a &amp; <b>]]> &amp; &#xE6;&#248; &nbsp;</navn>')}</member></C>`)).toEqual([{ gml_id: 'a', navn: 'a &amp; <b> & æø &nbsp;' }]);
+  });
+
+  it('keeps a `<` that starts no tag as text instead of dropping it (a damaged coordinate is not read as another number)', () => {
+    expect(properties(`<C><member>${feature('a', '<navn>a < b</navn>')}</member></C>`)).toEqual([{ gml_id: 'a', navn: 'a < b' }]);
+    const r = parseGml(`<C><member>${feature('a').replace('10 10', '10< 10')}</member></C>`);
+    expect(r.ok && r.result.skipped.map((s) => s.code)).toEqual(['io.gml.bad-exterior']);
+  });
+
+  it('reads a feature once when its member is left open and the next member nests inside it', () => {
+    expect(properties(`<C><member>${feature('a')}<member>${feature('b')}</member></C>`)).toEqual([{ gml_id: 'a' }, { gml_id: 'b' }]);
+  });
+
+  it('reads an unterminated comment or processing instruction as text and goes on', () => {
+    expect(properties(`<C><!-- no end <? no end <member>${feature('a')}</member></C>`)).toEqual([{ gml_id: 'a' }]);
+  });
+
+  it('joins text split by comments as one text', () => {
+    const split = feature('a').replace('0 0 10 0', '0 0 <!-- x -->10<!-- y --> 0');
+    expect(properties(`<C><member>${split}</member></C>`)).toEqual([{ gml_id: 'a' }]);
+  });
+});
+
 describe('parseGml on FKB-AR5 as agencies write it', () => {
   it('joins a gml:Ring of curveMembers, densifies gml:Arc, uses the surface beside a posisjon point, and counts border lines', () => {
     const r = parseGml(read('fkb-ar5-ringer-og-buer.gml'));
