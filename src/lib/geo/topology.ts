@@ -21,7 +21,7 @@
  */
 import type { Position } from 'geojson';
 import { orient } from './predicates.ts';
-import { SweepStatus, type StatusNode } from './sweep-status.ts';
+import { SweepStatus } from './sweep-status.ts';
 
 /**
  * The rings of one polygon: its shell first, then its holes. Each ring is closed (first position
@@ -202,18 +202,14 @@ export function* topologySteps(polygons: readonly PolygonRings[], options: Topol
     return null;
   };
 
-  // Events: 2s ends segment s, 2s + 1 starts it; by point, ends before starts.
-  const eventVertex = (e: number) => ((e & 1) === 1 ? L[e >>> 1] : R[e >>> 1]) as number;
-  const events = new Uint32Array(2 * n);
-  for (let e = 0; e < 2 * n; e++) events[e] = e;
-  events.sort((a, b) => {
-    const va = eventVertex(a), vb = eventVertex(b);
-    return (xs[va] as number) - (xs[vb] as number) || (ys[va] as number) - (ys[vb] as number) || (a & 1) - (b & 1);
-  });
+  // The sweep visits the vertices by point (x, then y); at each point it ends the segments whose
+  // right end is there, then starts those whose left end is there.
+  const order = new Uint32Array(n);
+  for (let u = 0; u < n; u++) order[u] = u;
+  order.sort((a, b) => (xs[a] as number) - (xs[b] as number) || (ys[a] as number) - (ys[b] as number) || a - b);
 
   yield; // the set-up and the sort are one step
-  const status = new SweepStatus();
-  const nodeOf: (StatusNode | undefined)[] = new Array<StatusNode | undefined>(n);
+  const status = new SweepStatus(n);
   const below = new Int32Array(ringCount).fill(-1);
   /** Is segment o (in the status) below segment s, which starts at the sweep point? */
   const isBelow = (o: number, s: number) => {
@@ -226,56 +222,46 @@ export function* topologySteps(polygons: readonly PolygonRings[], options: Topol
 
   const verts: number[] = [];
   let groups = 0;
-  for (let i = 0; i < events.length; ) {
+  for (let i = 0; i < n; ) {
     if (++groups % STEP === 0) {
       if (options.deadline !== undefined && Date.now() > options.deadline) return { kind: 'too-complex' };
       yield;
     }
-    const pv = eventVertex(events[i] as number);
-    const px = xs[pv] as number, py = ys[pv] as number;
+    const px = xs[order[i] as number] as number, py = ys[order[i] as number] as number;
     let j = i + 1;
-    while (j < events.length) {
-      const q = eventVertex(events[j] as number);
-      if (xs[q] !== px || ys[q] !== py) break;
-      j++;
-    }
+    while (j < n && xs[order[j] as number] === px && ys[order[j] as number] === py) j++;
     // The vertices at this point: a ring that has two of them touches itself; two rings touch.
     verts.length = 0;
-    for (let k = i; k < j; k++) verts.push(eventVertex(events[k] as number));
-    if (verts.length > 2) {
+    for (let k = i; k < j; k++) verts.push(order[k] as number);
+    i = j;
+    if (verts.length > 1) {
+      // Vertex ids of one ring are contiguous, so sorted ids group them by ring.
       verts.sort((a, b) => a - b);
-      let w = 0;
-      for (let k = 0; k < verts.length; k++) if (k === 0 || verts[k] !== verts[k - 1]) verts[w++] = verts[k] as number;
-      verts.length = w;
-      if (w > 1) {
-        // Vertex ids of one ring are contiguous, so sorted ids group them by ring.
-        for (let k = 1; k < w; k++) if (ringOf[verts[k] as number] === ringOf[verts[k - 1] as number]) return problemOf(ringOf[verts[k] as number] as number, ringOf[verts[k] as number] as number, [px, py]);
-        for (const u of verts) touch(px, py, u);
-      }
-    } else verts.length = 1;
-    for (let k = i; k < j; k++) {
-      const e = events[k] as number;
-      if (e & 1) continue;
-      const node = nodeOf[e >>> 1] as StatusNode;
-      const lo = status.below(node);
-      const hi = status.above(node);
-      status.remove(node);
-      nodeOf[e >>> 1] = undefined;
-      if (lo && hi) {
-        const hit = check(lo.seg, hi.seg);
-        if (hit) return hit;
+      for (let k = 1; k < verts.length; k++) if (ringOf[verts[k] as number] === ringOf[verts[k - 1] as number]) return problemOf(ringOf[verts[k] as number] as number, ringOf[verts[k] as number] as number, [px, py]);
+      for (const u of verts) touch(px, py, u);
+    }
+    // Segment u runs from vertex u, segment prev(u) to it: each ends or starts here.
+    for (const u of verts) {
+      for (let k = 0, s = prev(u); k < 2; k++, s = u) {
+        if (R[s] !== u) continue;
+        const lo = status.below(s);
+        const hi = status.above(s);
+        status.remove(s);
+        if (lo >= 0 && hi >= 0) {
+          const hit = check(lo, hi);
+          if (hit) return hit;
+        }
       }
     }
-    for (let k = i; k < j; k++) {
-      const e = events[k] as number;
-      if (!(e & 1)) continue;
-      const s = e >>> 1;
-      const node = status.insert(s, (o) => isBelow(o, s));
-      nodeOf[s] = node;
-      const lo = status.below(node);
-      const hi = status.above(node);
-      const hit = (lo && check(lo.seg, s)) || (hi && check(s, hi.seg));
-      if (hit) return hit;
+    for (const u of verts) {
+      for (let k = 0, s = prev(u); k < 2; k++, s = u) {
+        if (L[s] !== u) continue;
+        status.insert(s, (o) => isBelow(o, s));
+        const lo = status.below(s);
+        const hi = status.above(s);
+        const hit = (lo >= 0 && check(lo, s)) || (hi >= 0 && check(s, hi));
+        if (hit) return hit;
+      }
     }
     // A ring whose lowest-leftmost vertex is here: the segment just below its lower edge.
     for (const u of verts) {
@@ -283,10 +269,8 @@ export function* topologySteps(polygons: readonly PolygonRings[], options: Topol
       if (ringMin[r] !== u) continue;
       const e2 = prev(u);
       const up = orient(px, py, xs[R[u] as number] as number, ys[R[u] as number] as number, xs[R[e2] as number] as number, ys[R[e2] as number] as number) > 0;
-      const lower = nodeOf[up ? u : e2] as StatusNode;
-      below[r] = status.below(lower)?.seg ?? -1;
+      below[r] = status.below(up ? u : e2);
     }
-    i = j;
   }
 
   const touchProblem = analyseTouches();
