@@ -110,6 +110,34 @@ test.describe('last inn plandata', () => {
     expect(await sourceIds(page, 'app-naering-naa')).toEqual(before);
   });
 
+  test('fiendtlige filer gir en melding, panelet blir aldri stående på «Leser …», og dataene fra før blir stående', async ({ page }) => {
+    await blockInternet(page);
+    const errors = collectPageErrors(page);
+    await openMap(page, '/?kart=ingen');
+    const before = await sourceIds(page, 'app-naering-naa');
+    const panel = page.getByRole('region', { name: 'Last inn plandata' });
+    const alert = panel.getByRole('alert');
+    const square = '583000 6635000 583100 6635000 583100 6635100 583000 6635100 583000 6635000';
+    const gml = (body: string) => `<?xml version="1.0"?><gml:FeatureCollection xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:app="x">${body}</gml:FeatureCollection>`;
+    // An invalid character reference (once an unhandled error in the worker), 64 kB of «<» (once
+    // minutes of regex backtracking) and nesting 100 000 deep (once a stack overflow).
+    const files: [string, string, RegExp][] = [
+      ['vinkler.gml', gml('<'.repeat(65_536)), /vinkler\.gml/],
+      ['dyp.gml', gml('<a>'.repeat(100_000)), /dyp\.gml: elementene er nøstet dypere enn 1000 nivåer/],
+      ['tegnref.gml', gml(`<gml:featureMember><app:Omrade><app:navn>&#99999999;</app:navn><app:omrade><gml:Polygon srsName="EPSG:25832"><gml:exterior><gml:LinearRing><gml:posList>${square}</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></app:omrade></app:Omrade></gml:featureMember>`), /tegnref\.gml/]
+    ];
+    for (const [name, text, shown] of files) {
+      const t = Date.now();
+      await dropFile(page, name, text, 'application/gml+xml');
+      await expect(panel.getByText(/Leser .* …/)).toHaveCount(0, { timeout: 15_000 });
+      await expect(panel).toContainText(shown);
+      expect(Date.now() - t).toBeLessThan(15_000);
+      if (name !== 'tegnref.gml') expect(await sourceIds(page, 'app-naering-naa')).toEqual(before);
+    }
+    await expect(alert).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
   test('uten koordinatsystem i fila gjettes sonen ut fra koordinatene, og brukeren bekrefter', async ({ page }) => {
     await blockInternet(page);
     await openMap(page, '/?kart=ingen');

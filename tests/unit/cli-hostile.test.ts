@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, writeFileSync, ftruncateSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { constants, deflateRawSync } from 'node:zlib';
@@ -66,7 +66,7 @@ function expectOneLine(r: ReturnType<typeof cli>, pattern: RegExp) {
   expect(r.ms).toBeLessThan(LIMIT_MS);
 }
 
-describe('the CLI against hostile files', () => {
+describe('the CLI against hostile files', { timeout: 90_000 }, () => {
   it('reads a simple 100 000-vertex serpentine (was > 90 s)', () => {
     const r = cli('stats', file('serpentin.geojson', fc(JSON.stringify({ type: 'Polygon', coordinates: [serpentine(100_000)] }))));
     expect(r.stderr).toBe('');
@@ -138,5 +138,38 @@ describe('the CLI against hostile files', () => {
     const one = writeZipRecords([{ name: 'kp.shp', method: 8, data: zeros(64), size: 64 * 1024 * 1024 }], Array.from({ length: 101 }, (_, i) => ({ entry: 0, name: `kp${i}.shp` })));
     const r = cli('stats', fileBytes('overlapp.zip', one));
     expectOneLine(r, /overlapp\.zip: /);
+  });
+
+  /** A GeoJSON file of `features` star-shaped rings of `n` vertices each, written without one big string. */
+  function rings(name: string, features: number, n: number): string {
+    const p = path.join(dir, name);
+    const fd = openSync(p, 'w');
+    writeSync(fd, '{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:25832"}},"features":[');
+    for (let f = 0; f < features; f++) {
+      const cx = E0 + f * 5000;
+      const parts: string[] = [];
+      for (let i = 0; i <= n; i++) {
+        const a = (2 * Math.PI * (i % n)) / n;
+        const r = 1000 + ((i % n) % 2) * 10;
+        parts.push(`[${(cx + r * Math.cos(a)).toFixed(3)},${(N0 + r * Math.sin(a)).toFixed(3)}]`);
+      }
+      writeSync(fd, `${f ? ',' : ''}{"type":"Feature","properties":{"id":"f${f}"},"geometry":{"type":"Polygon","coordinates":[[${parts.join(',')}]]}}`);
+    }
+    writeSync(fd, ']}');
+    closeSync(fd);
+    return p;
+  }
+
+  it('refuses a file whose areas have more than 3 000 000 vertices in all, naming the limit, before checking them', () => {
+    const r = cli('stats', rings('mange-hjorner.geojson', 4, 800_000));
+    expectOneLine(r, /mange-hjorner\.geojson: flatene i fila har til sammen flere enn 3000000 hjørner \(grensen\)/);
+    expect(r.ms).toBeLessThan(15_000);
+  });
+
+  it('reads a file just under the vertex limit (2 900 000) within 30 s and the 2.5 GB heap', () => {
+    const r = cli('stats', rings('nesten-grensen.geojson', 3, 966_000));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.ms).toBeLessThan(LIMIT_MS);
   });
 });

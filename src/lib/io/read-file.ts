@@ -3,6 +3,7 @@ import { OLD_DATUM_CRS, type CrsCode } from '../geo/crs.ts';
 import { coded, fileProblem, nbText, type Coded, type FileProblem, type Skipped } from './coded.ts';
 import { readAreasFromJson, type ReadArea, type Repair } from './geojson.ts';
 import type { InputFormat, NotAreas, ReadFileReason } from './formats/driver.ts';
+import { MAX_AREA_VERTICES } from './formats/driver.ts';
 import { driverFor, INPUT_EXTENSIONS } from './formats/index.ts';
 
 /** The largest file the importers read, in bytes (300 MB); bigger files are refused with a message. */
@@ -11,6 +12,25 @@ export const MAX_INPUT_BYTES = 300 * 1024 * 1024;
 /** A file that gave nothing usable: why (`reason`), the coded problem, and «fil: problem» in bokmål (`message`). */
 export interface ReadFileError extends FileProblem<ReadFileReason> {
   ok: false;
+}
+
+/**
+ * The positions in a parsed file (GeoJSON object of any shape), counted without recursion; stops
+ * counting past `stop`. Arrays of numbers count once, whatever is around them.
+ */
+function countPositions(json: unknown, stop: number): number {
+  let n = 0;
+  const stack: unknown[] = [json];
+  while (stack.length && n <= stop) {
+    const x = stack.pop();
+    if (Array.isArray(x)) {
+      if (typeof x[0] === 'number') n++;
+      else for (const y of x) if (y !== null && typeof y === 'object') stack.push(y);
+    } else if (x !== null && typeof x === 'object') {
+      for (const y of Object.values(x)) if (y !== null && typeof y === 'object') stack.push(y);
+    }
+  }
+  return n;
 }
 
 /** What a file gave: its polygons in EPSG:25832 (and WGS84), what was skipped or repaired, and how. */
@@ -89,6 +109,10 @@ export async function readAreaFile(bytes: Uint8Array, fileName: string, options:
   progress?.('parse', 0);
   const file = await driver.read(bytes, { crs: options.crs, onProgress: progress ? (f) => progress('parse', f) : undefined });
   if (!file.ok) return fail(file.reason, fileName, file);
+  // The same vertex limit for every format (SOSI and GML also stop at it while reading).
+  if (countPositions(file.json, MAX_AREA_VERTICES) > MAX_AREA_VERTICES) {
+    return fail('too-large', fileName, coded('io.file.too-many-vertices', { max: MAX_AREA_VERTICES }));
+  }
   progress?.('parse', 1);
 
   const withCrs = file.crs ? { ...(file.json as FeatureCollection), crs: { type: 'name', properties: { name: file.crs } } } : file.json;

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import { circleRing3, densifyArc3 } from '../../geo/arc.ts';
 import { normalizeCrs, type CrsCode } from '../../geo/crs.ts';
 import { coded, count, nbText, skip, type Coded, type Skipped } from '../coded.ts';
-import { noPolygons, refuse, type FormatReader } from './driver.ts';
+import { noPolygons, refuse, type FormatReader, MAX_AREA_VERTICES, MAX_RING_VERTICES as SHARED_RING_LIMIT } from './driver.ts';
 import { decodeText } from './text.ts';
 
 /** What a GML file gave: polygons with their simple attributes, in the file's CRS ([E, N]). */
@@ -41,9 +41,9 @@ export const MAX_NODES = 10_000_000;
  */
 export const MAX_FEATURES = 250_000;
 /** Most vertices one ring may have: a feature with a larger ring is skipped with its reason. */
-export const MAX_RING_VERTICES = 1_000_000;
+export const MAX_RING_VERTICES = SHARED_RING_LIMIT;
 /** Most vertices all areas of a file may have together, arcs densified; a file with more is refused. */
-export const MAX_TOTAL_VERTICES = 10_000_000;
+export const MAX_TOTAL_VERTICES = MAX_AREA_VERTICES;
 
 /** The reader's limits (the constants above by default; lower in tests). */
 export interface GmlLimits {

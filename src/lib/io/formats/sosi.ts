@@ -3,7 +3,7 @@ import type { CrsCode } from '../../geo/crs.ts';
 import { circleRing, circleRing3, densifyArc3 } from '../../geo/arc.ts';
 import { orient } from '../../geo/segments.ts';
 import { coded, count, nbText, skip, type Coded } from '../coded.ts';
-import { noPolygons, refuse, type FormatReader } from './driver.ts';
+import { noPolygons, refuse, type FormatReader, MAX_AREA_VERTICES, MAX_RING_VERTICES as SHARED_RING_LIMIT } from './driver.ts';
 import { decodeSosi, sameCharset, type SosiEncoding } from './sosi-charset.ts';
 
 export { decodeSosi, type SosiEncoding } from './sosi-charset.ts';
@@ -62,13 +62,13 @@ export function crsOfKoordsys(code: number): CrsCode | null {
 }
 
 /** Most vertices one ring may have: a larger ring is skipped with its reason. */
-export const MAX_RING_VERTICES = 1_000_000;
+export const MAX_RING_VERTICES = SHARED_RING_LIMIT;
 /**
  * Most vertices all flates of a file may have together. Curves are shared by reference, so a small
  * file that references one long curve from many flates would otherwise grow without bound (and
  * the copies made after reading, reprojected twice, would exhaust memory); such a file is refused.
  */
-export const MAX_TOTAL_VERTICES = 10_000_000;
+export const MAX_TOTAL_VERTICES = MAX_AREA_VERTICES;
 
 /** Thrown inside the flate builder when the file passes {@link MAX_TOTAL_VERTICES}; caught in parseSosi. */
 class TooManyVertices extends Error {}
