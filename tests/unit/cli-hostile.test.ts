@@ -140,6 +140,27 @@ describe('the CLI against hostile files', { timeout: 90_000 }, () => {
     expectOneLine(r, /overlapp\.zip: /);
   });
 
+  const gml = (body: string) => `<?xml version="1.0"?><gml:FeatureCollection xmlns:gml="http://www.opengis.net/gml/3.2" xmlns:app="x">${body}</gml:FeatureCollection>`;
+  const square = `${E0} ${N0} ${E0 + 100} ${N0} ${E0 + 100} ${N0 + 100} ${E0} ${N0 + 100} ${E0} ${N0}`;
+
+  it('reads a GML whose text has &#99999999; (was «Uventet feil: Invalid code point»)', () => {
+    const body = `<gml:featureMember><app:Omrade><app:navn>&#99999999;</app:navn><app:omrade><gml:Polygon srsName="EPSG:25832"><gml:exterior><gml:LinearRing><gml:posList>${square}</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></app:omrade></app:Omrade></gml:featureMember>`;
+    const r = cli('stats', file('tegnref.gml', gml(body)));
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('&#99999999;');
+  });
+
+  it.each([
+    ['64 kB of «<» (was minutes of backtracking)', () => gml('<'.repeat(65_536)), /^Feil: .*vinkler\.gml/],
+    ['a 1 MB attribute (was quadratic)', () => gml(`<app:x ${'a'.repeat(1_000_000)}="1"/>`), /^Feil: .*vinkler\.gml/],
+    ['200 000 unmatched end tags', () => gml('<app:a>' + '</b>'.repeat(200_000)), /^Feil: .*vinkler\.gml/],
+    ['elements nested 100 000 deep (was a stack overflow)', () => gml('<a>'.repeat(100_000)), /vinkler\.gml: elementene er nøstet dypere enn 1000 nivåer \(grensen\)/]
+  ])('refuses a GML with %s with one line', (_, make, pattern) => {
+    const r = cli('stats', file('vinkler.gml', make()));
+    expectOneLine(r, pattern);
+  });
+
   /** A GeoJSON file of `features` star-shaped rings of `n` vertices each, written without one big string. */
   function rings(name: string, features: number, n: number): string {
     const p = path.join(dir, name);
