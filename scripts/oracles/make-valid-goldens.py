@@ -22,39 +22,15 @@ import random
 import sys
 
 import shapely
+from cases import CRS, E0, N0, closed, feature, multi, poly, random_ring, utm  # noqa: F401
 from shapely.geometry import MultiPolygon, Polygon, mapping, shape
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tests', 'fixtures', 'geo', 'make-valid')
 SEED = 20240611
-CRS = {'type': 'name', 'properties': {'name': 'urn:ogc:def:crs:EPSG::25832'}}
-E0, N0 = 580000, 6633000  # an EPSG:25832 point in Asker
-
-
-def closed(ring):
-    ring = [list(p) for p in ring]
-    if ring[0] != ring[-1]:
-        ring.append(list(ring[0]))
-    return ring
-
-
-def poly(*rings):
-    return {'type': 'Polygon', 'coordinates': [closed(r) for r in rings]}
-
-
-def multi(*polys):
-    return {'type': 'MultiPolygon', 'coordinates': [[closed(r) for r in p] for p in polys]}
-
-
-def utm(ring, dx=0.0, dy=0.0):
-    return [[E0 + dx + x, N0 + dy + y] for x, y in ring]
 
 
 def star(r, cx=0.0, cy=0.0, n=5, step=2):
     return [[cx + r * math.cos(math.pi / 2 + i * step * 2 * math.pi / n), cy + r * math.sin(math.pi / 2 + i * step * 2 * math.pi / n)] for i in range(n)]
-
-
-def feature(fid, text, geometry, **extra):
-    return {'type': 'Feature', 'properties': {'id': fid, 'beskrivelse': text, **extra}, 'geometry': geometry}
 
 
 SQ = [[0, 0], [10, 0], [10, 10], [0, 10]]
@@ -149,12 +125,6 @@ def hand_cases():
                       [[[29.982, 99.96], [23.947, 31.704], [63.454, 83.42], [97.534, 75.684]]])),
     ]
     return {'selvkryssende': selv, 'kollaps': kollaps, 'hull': hull, 'multipolygon': mp, 'nesten-kolineaer': nesten, 'tilbakefall': tilbake}
-
-
-def random_ring(rng, n, size, grid):
-    if grid:
-        return [[rng.randint(0, size), rng.randint(0, size)] for _ in range(n)]
-    return [[round(rng.uniform(0, size), 3), round(rng.uniform(0, size), 3)] for _ in range(n)]
 
 
 def random_cases():

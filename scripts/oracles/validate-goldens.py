@@ -21,39 +21,15 @@ import random
 import sys
 
 import shapely
+from cases import CRS, E0, N0, closed, feature, multi, poly, random_ring, utm  # noqa: F401
 from shapely.geometry import shape
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tests', 'fixtures', 'geo', 'validate')
 SEED = 20261130
-CRS = {'type': 'name', 'properties': {'name': 'urn:ogc:def:crs:EPSG::25832'}}
-E0, N0 = 580000, 6633000  # an EPSG:25832 point in Asker
-
-
-def closed(ring):
-    ring = [list(p) for p in ring]
-    if ring[0] != ring[-1]:
-        ring.append(list(ring[0]))
-    return ring
-
-
-def poly(*rings):
-    return {'type': 'Polygon', 'coordinates': [closed(r) for r in rings]}
-
-
-def multi(*polys):
-    return {'type': 'MultiPolygon', 'coordinates': [[closed(r) for r in p] for p in polys]}
-
-
-def feature(fid, text, geometry):
-    return {'type': 'Feature', 'properties': {'id': fid, 'beskrivelse': text}, 'geometry': geometry}
 
 
 def sq(x, y, s):
     return [[x, y], [x + s, y], [x + s, y + s], [x, y + s]]
-
-
-def utm(ring):
-    return [[E0 + x, N0 + y] for x, y in ring]
 
 
 BIG = sq(0, 0, 10)
@@ -100,12 +76,6 @@ def hand_cases():
         feature('multi-del-i-hull-til-oy', 'tredje del i hullet til øya', multi([BIG, sq(1, 1, 8)], [sq(2, 2, 6), sq(3, 3, 4)], [sq(4, 4, 2)])),
         feature('multi-hull-krysser-annen-del', 'hullet i én del krysser en annen del', multi([BIG, sq(2, 2, 6)], [sq(7, 7, 6)])),
     ]
-
-
-def random_ring(rng, n, size, grid):
-    if grid:
-        return [[rng.randint(0, size), rng.randint(0, size)] for _ in range(n)]
-    return [[round(rng.uniform(0, size), 3), round(rng.uniform(0, size), 3)] for _ in range(n)]
 
 
 def grid_square_ring(rng, size):
