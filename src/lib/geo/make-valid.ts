@@ -49,7 +49,7 @@ export interface MakeValidResult {
 }
 
 /** Above this many segment contacts (crossings, touches) the input is refused as pathological (≈ 3 s). */
-const MAX_CONTACTS = 300_000;
+export const MAX_CONTACTS = 300_000;
 /** Edge and face visits allowed for the rounds of area building: per edge, and in all. */
 const ROUND_WORK_PER_EDGE = 25;
 const ROUND_WORK_BASE = 3_000_000;

@@ -48,3 +48,22 @@ describe('readGeoJsonAreas', () => {
     expect(r.error.message.startsWith('fil.geojson: ')).toBe(true);
   });
 });
+
+describe('a ring too tangled to repair', () => {
+  it('is skipped as too tangled, naming the limit, not as «no area left» (and quickly)', () => {
+    let seed = 1;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    // 3000 random points: about a million crossings, over the repair's limit.
+    const ring = Array.from({ length: 3000 }, () => [580000 + Math.round(rnd() * 1e6) / 1000, 6633000 + Math.round(rnd() * 1e6) / 1000]);
+    ring.push(ring[0] as number[]);
+    const good = { type: 'Feature', properties: { id: 'ok' }, geometry: { type: 'Polygon', coordinates: [square] } };
+    const bad = { type: 'Feature', properties: { id: 'floke' }, geometry: { type: 'Polygon', coordinates: [ring] } };
+    const t = performance.now();
+    const r = readGeoJsonAreas(JSON.stringify({ type: 'FeatureCollection', crs: crs('EPSG:25832'), features: [good, bad] }), 'f.json', { skipBad: true });
+    expect(performance.now() - t).toBeLessThan(5000);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.areas.map((a) => a.id)).toEqual(['ok']);
+    expect(r.skipped[0]?.reason).toContain('for sammenfiltret til å repareres (over 300000 skjæringspunkter, grensen)');
+  });
+});

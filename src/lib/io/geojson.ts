@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from
 import { bboxOf, type BBox } from '../geo/bbox.ts';
 import { crsFromGeoJson, guessUtmCrs, looksLikeDegrees, normalizeCrs, reprojectGeometry, SUPPORTED_CRS, type CrsCode } from '../geo/crs.ts';
 import { areaPlanarM2 } from '../geo/area.ts';
-import { makeValidPolygonal } from '../geo/make-valid.ts';
+import { MAX_CONTACTS, makeValidPolygonal } from '../geo/make-valid.ts';
 import { validatePolygonal, type GeoError, type ValidationReason } from '../geo/validate.ts';
 import { coded, count, fileLine, fileProblem, nbText, skip, type Coded, type FileProblem, type Skipped } from './coded.ts';
 
@@ -237,7 +237,8 @@ export function readAreasFromJson(json: unknown, fileName: string, options: Read
         repair = { params, before: round2(areaIn25832(invalid)) };
         checked = again;
       } else if (!mv.geometry) {
-        why = coded('io.skip.not-repairable', { problem: why as Coded });
+        // Too tangled to repair within the budget is not the same as nothing left: say which.
+        why = mv.fallbackReason === 'budget' ? coded('io.skip.too-tangled', { problem: why as Coded, max: MAX_CONTACTS }) : coded('io.skip.not-repairable', { problem: why as Coded });
       }
     }
     if (!checked.ok) {
