@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
+import { runDiff } from '../src/lib/cli/diff.ts';
 import { jsonPieces, writeChunked } from '../src/lib/cli/json-stream.ts';
 import { runStats, statsCsvLines } from '../src/lib/cli/stats.ts';
 import { coded, fileLine } from '../src/lib/io/coded.ts';
@@ -24,6 +25,15 @@ Kommandoer:
       (tomteareal og gulvareal), ABC-klasse og nærmeste stasjon. GeoJSON med eller uten
       «crs»; uten «crs» må koordinatene være grader (EPSG:4326), ellers oppgi --crs.
       Skriver JSON (eller CSV med --csv) på standard ut.
+  diff <gammel planfil> <ny planfil> [--crs EPSG:NNNN]
+      Tilgang og avgang av næringsareal mellom to planversjoner, funnet ved planart overlegg i
+      EPSG:25832 (ikke ved id-er). Tilgang er areal som er næring i den nye planen og ikke var
+      det i den gamle, avgang det omvendte, også per arealformål; realisert er areal som gikk fra
+      framtidig (2) til nåværende (1) og regnes verken som tilgang eller avgang. Næringsareal
+      velges som i «Last inn plandata»; overlapp innenfor én plan telles én gang (første objekt).
+      Hvert objekt får «tilgang», «avgang», «realisert» eller «uendret» etter den største delen
+      av arealet sitt. Filene kan ha de samme formatene som for stats. Skriver JSON på standard
+      ut (daa med tre desimaler).
   help
       denne teksten
 
@@ -104,6 +114,38 @@ async function stats(args: string[]): Promise<number> {
   return 0;
 }
 
+function parseDiffArgs(args: string[]): { oldFile: string; newFile: string; crs?: string } {
+  const files: string[] = [];
+  let crs: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--crs') {
+      const v = args[++i];
+      if (v === undefined || v.startsWith('--')) throw new InputError(`${a} mangler en verdi.`);
+      crs = v;
+    } else if (a.startsWith('--')) throw new InputError(`Ukjent valg «${a}». Se «npm run cli -- help».`);
+    else if (files.length < 2) files.push(a);
+    else throw new InputError(`Bare to planfiler kan oppgis (fikk også «${a}»).`);
+  }
+  const [oldFile, newFile] = files;
+  if (!oldFile || !newFile) throw new InputError('diff trenger to planfiler: npm run --silent cli -- diff <gammel> <ny>');
+  return { oldFile, newFile, crs };
+}
+
+async function diff(args: string[]): Promise<number> {
+  const opts = parseDiffArgs(args);
+  const oldPlan = await readAreas(opts.oldFile, opts.crs);
+  const newPlan = await readAreas(opts.newFile, opts.crs);
+  const { out, notes } = runDiff({ old: oldPlan, new: newPlan, oldName: opts.oldFile, newName: opts.newFile });
+  const json = function* () {
+    yield* jsonPieces(out, 2);
+    yield '\n';
+  };
+  await writeChunked(json(), process.stdout);
+  for (const note of notes) process.stderr.write(`${note}\n`);
+  return 0;
+}
+
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -113,6 +155,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'stats') return await stats(rest);
+    if (command === 'diff') return await diff(rest);
     throw new InputError(`Ukjent kommando «${command}». Se «npm run cli -- help».`);
   } catch (e) {
     if (e instanceof InputError) {
