@@ -25,6 +25,36 @@ export interface MapLayersData {
   'abc-soner': FeatureCollection;
 }
 
+/**
+ * The properties of every polygon in {@link LoadedData.ar5}: the AR5 codes as numbers. `treslag`
+ * and `skogbonitet` are 98 («ikke relevant») where they do not apply (farmland, bebygd …); skog
+ * (30) has treslag 31 barskog, 32 lauvskog or 33 blandingsskog and skogbonitet 12 lav, 13 middels
+ * or 14 høy; myr (60) treslag 39 and skogbonitet 11 (see `seeds/ar5.ts` for the code lists).
+ */
+export interface Ar5Properties {
+  id: string;
+  arealtype: number;
+  treslag: number;
+  skogbonitet: number;
+  kilde: string;
+}
+
+/** An earlier version of the næring plan (demo data), to compare today's plan with. */
+export interface PlanVersion {
+  /** 'kommuneplan-2015'. */
+  id: string;
+  /** 'Kommuneplan 2015, demodata'. */
+  label: string;
+  year: number;
+  /**
+   * The version's næring areas in EPSG:25832, with the properties of today's areas
+   * (`LoadedData.areas`) plus `planversjon`. The same id is the same area (and shape) as today's.
+   */
+  naeringsareal: FeatureCollection<Polygon | MultiPolygon>;
+  /** The same areas as scenario-engine plan areas, like {@link LoadedData.planAreas} for today's plan. */
+  planAreas: PlanArea[];
+}
+
 /** The loaded dataset: map layers (WGS84) and what the engine computes with (EPSG:25832). */
 export interface LoadedData {
   label: string;
@@ -34,6 +64,20 @@ export interface LoadedData {
   /** The same areas as the scenario engine's baseline. */
   planAreas: PlanArea[];
   ctx: SketchContext;
+  /**
+   * The whole AR5 layer in EPSG:25832 (not a map layer): the farmland (`jordbruk`) and the other
+   * area types (the data file's `ar5Other`: bebygd, samferdsel, skog, åpen fastmark, myr,
+   * ferskvann, hav), every polygon with {@link Ar5Properties}. A partition: no two polygons
+   * overlap, so the AR5 area inside any shape adds up to at most the shape's area (the demo covers
+   * the kommune, so exactly). Null when the file has no other area types or the farmland is
+   * imported (an AR5 import keeps its whole layer itself).
+   */
+  ar5: FeatureCollection<Polygon | MultiPolygon, Ar5Properties> | null;
+  /**
+   * Earlier versions of the næring plan (demo data), oldest first. Empty when the næring layer
+   * is imported: the versions belong to the demo plan (their ids are the demo's).
+   */
+  planVersions: PlanVersion[];
 }
 
 const toWgs84 = (fc: FeatureCollection): FeatureCollection => ({
@@ -46,9 +90,62 @@ const byStatus = (fc: FeatureCollection, status: number): FeatureCollection => (
   features: fc.features.filter((f) => f.properties?.arealbruksstatus === status)
 });
 
+/** True when every feature is the demo dataset's own (`kilde: "demo"`), i.e. the layer was not replaced by an import. */
+const isDemoLayer = (fc: FeatureCollection) => fc.features.length > 0 && fc.features.every((f) => f.properties?.kilde === 'demo');
+
+const code = (v: unknown, fallback: number) => (v === undefined || v === null || v === '' || !Number.isFinite(Number(v)) ? fallback : Number(v));
+
+/** The whole AR5 layer: the demo farmland and the other area types, with arealtype, treslag and skogbonitet on every polygon. */
+function ar5Layer(file: AppDataFile): FeatureCollection<Polygon | MultiPolygon, Ar5Properties> | null {
+  if (!file.ar5Other || !isDemoLayer(file.layers.jordbruk)) return null;
+  return {
+    type: 'FeatureCollection',
+    features: [...file.layers.jordbruk.features, ...file.ar5Other.features].map((f) => {
+      const p = (f.properties ?? {}) as Record<string, unknown>;
+      return {
+        type: 'Feature',
+        properties: { id: String(p.id), arealtype: code(p.arealtype, 99), treslag: code(p.treslag, 98), skogbonitet: code(p.skogbonitet, 98), kilde: String(p.kilde ?? '') },
+        geometry: f.geometry as Polygon | MultiPolygon
+      };
+    })
+  };
+}
+
+/** A næring feature (EPSG:25832) as a scenario-engine plan area. */
+function planAreaOf(id: string, navn: string, geometry: Polygon | MultiPolygon, p: Record<string, unknown>): PlanArea {
+  return {
+    id,
+    navn,
+    omrade: String(p.omrade ?? ''),
+    status: p.arealbruksstatus === 1 ? 1 : 2,
+    arealformal: Number(p.arealformal),
+    kategori: p.kategori as Kategori,
+    utnyttelseBraProsent: typeof p.utnyttelse_bra_prosent === 'number' ? p.utnyttelse_bra_prosent : null,
+    statusTomt: typeof p.status_tomt === 'string' ? (p.status_tomt as StatusTomt) : null,
+    geometry
+  };
+}
+
+/** The file's earlier plan versions, when the næring layer is the demo's. */
+function planVersionsOf(file: AppDataFile): PlanVersion[] {
+  if (!isDemoLayer(file.layers.naeringsareal)) return [];
+  return (file.planVersions ?? []).map((v) => ({
+    id: v.id,
+    label: v.label,
+    year: v.year,
+    naeringsareal: v.naeringsareal as FeatureCollection<Polygon | MultiPolygon>,
+    planAreas: v.naeringsareal.features.map((f) => {
+      const p = (f.properties ?? {}) as Record<string, unknown>;
+      const id = String(p.id);
+      return planAreaOf(id, String(p.navn ?? id), f.geometry as Polygon | MultiPolygon, p);
+    })
+  }));
+}
+
 /**
  * Turns the built data file (layers in EPSG:25832) into map layers in WGS84 and the engine's
- * context: farmland index by AR5 class, stations and E18/E134 in EPSG:25832.
+ * context: farmland index by AR5 class, stations and E18/E134 in EPSG:25832; and, not on the
+ * map, the whole AR5 layer and the earlier plan versions (EPSG:25832).
  */
 export function loadAppData(file: AppDataFile, norms: Norms): LoadedData {
   const l = file.layers;
@@ -83,18 +180,10 @@ export function loadAppData(file: AppDataFile, norms: Norms): LoadedData {
       'abc-soner': abcRings(stations, norms)
     },
     areas,
-    planAreas: [...areas.values()].map((a) => ({
-      id: a.id,
-      navn: a.navn,
-      omrade: String(a.properties.omrade ?? ''),
-      status: a.properties.arealbruksstatus === 1 ? 1 : 2,
-      arealformal: Number(a.properties.arealformal),
-      kategori: a.kategori as Kategori,
-      utnyttelseBraProsent: typeof a.utnyttelseBraProsent === 'number' ? a.utnyttelseBraProsent : null,
-      statusTomt: typeof a.properties.status_tomt === 'string' ? (a.properties.status_tomt as StatusTomt) : null,
-      geometry: a.geometry
-    })),
-    ctx: { norms, farmland, naering, stations, mainRoads: roadsIn25832(l.veger) }
+    planAreas: [...areas.values()].map((a) => planAreaOf(a.id, a.navn, a.geometry, a.properties)),
+    ctx: { norms, farmland, naering, stations, mainRoads: roadsIn25832(l.veger) },
+    ar5: ar5Layer(file),
+    planVersions: planVersionsOf(file)
   };
 }
 
