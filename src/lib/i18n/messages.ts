@@ -5,6 +5,7 @@ import { en as scenarioEn, nb as scenarioNb } from './messages/scenario.ts';
 import { en as sharedEn, nb as sharedNb } from './messages/shared.ts';
 import { en as importEn, nb as importNb } from './messages/import.ts';
 import { en as investorEn, nb as investorNb } from './messages/investor.ts';
+import { en as arealregnskapEn, nb as arealregnskapNb } from './messages/arealregnskap.ts';
 
 /**
  * The app's texts in bokmål and English, as one typed dictionary put together from one file per
@@ -12,13 +13,13 @@ import { en as investorEn, nb as investorNb } from './messages/investor.ts';
  * of `nb` (the compiler refuses a missing key, and a unit test checks it at run time too).
  * Placeholders are written `{name}`.
  */
-export const nb = { ...commonNb, ...mapNb, ...sketchNb, ...scenarioNb, ...sharedNb, ...importNb, ...investorNb } as const;
+export const nb = { ...commonNb, ...mapNb, ...sketchNb, ...scenarioNb, ...sharedNb, ...importNb, ...investorNb, ...arealregnskapNb } as const;
 
 /** A key of the dictionary. */
 export type MessageKey = keyof typeof nb;
 
 /** The same keys in English (each feature file's `en` must have exactly its `nb` keys). */
-export const en: Record<MessageKey, string> = { ...commonEn, ...mapEn, ...sketchEn, ...scenarioEn, ...sharedEn, ...importEn, ...investorEn };
+export const en: Record<MessageKey, string> = { ...commonEn, ...mapEn, ...sketchEn, ...scenarioEn, ...sharedEn, ...importEn, ...investorEn, ...arealregnskapEn };
 
 /** The languages of the app. */
 export type Lang = 'nb' | 'en';
