@@ -1,0 +1,57 @@
+import { arealregnskap, type Ar5Feature, type Arealregnskap } from '$lib/domain/arealregnskap.ts';
+import { defaultNorms } from '$lib/domain/norms.ts';
+import { areaPlanarM2 } from '$lib/geo/area.ts';
+import { applyScenario, type Scenario } from '$lib/scenario/scenario.ts';
+import { loadScenarios } from '$lib/scenario/scenario-store.ts';
+import type { KeyValueStorage } from '$lib/scenario/sketch-store.ts';
+import { DatasetState } from '$lib/state/dataset.svelte.ts';
+
+/**
+ * The arealregnskap page (`/arealregnskap?scenario=…`): the dataset, this browser's scenarios, and
+ * the report for the chosen one (or for the plan as it stands). Choosing another scenario puts it
+ * in the address, so a link opens the same report.
+ */
+export class ArealregnskapState {
+  readonly dataset = new DatasetState();
+  scenarios = $state.raw<Scenario[]>([]);
+  /** The chosen scenario's id; null: the plan as it stands. */
+  chosen = $state<string | null>(null);
+  /** Why the report cannot be made. */
+  error = $state<string | null>(null);
+
+  /** The report for the chosen scenario (recomputed when the choice or the data change). */
+  report = $derived.by((): Arealregnskap | null => {
+    const data = this.dataset.data;
+    if (!data) return null;
+    const scenario = this.scenarios.find((s) => s.id === this.chosen) ?? null;
+    const applied = scenario ? applyScenario(data.planAreas, scenario.changes, (a) => areaPlanarM2(a.geometry)) : null;
+    return arealregnskap({
+      planAreas: data.planAreas,
+      ar5: (data.ar5?.features ?? []) as Ar5Feature[],
+      scenario: scenario && applied ? { navn: scenario.navn, changes: scenario.changes, areas: applied.areas, effects: applied.effects } : null,
+      norms: scenario?.norms ?? defaultNorms(),
+      demo: !this.dataset.imported.naering
+    });
+  });
+
+  /** Start-up: language and data, this browser's scenarios, and the one named in the address. */
+  async start(url: URL, storage: KeyValueStorage): Promise<void> {
+    const loaded = await this.dataset.start(url);
+    if (!loaded) {
+      this.error = this.dataset.error?.message ?? '';
+      return;
+    }
+    this.scenarios = loadScenarios(storage).scenarios;
+    const wanted = url.searchParams.get('scenario');
+    this.chosen = this.scenarios.some((s) => s.id === wanted) ? wanted : null;
+  }
+
+  /** Chooses a scenario (null: the plan as it stands) and keeps the choice in the address. */
+  choose(id: string | null, url: URL): URL {
+    this.chosen = id;
+    const next = new URL(url);
+    if (id) next.searchParams.set('scenario', id);
+    else next.searchParams.delete('scenario');
+    return next;
+  }
+}

@@ -1,0 +1,50 @@
+// The council's arealregnskap (/arealregnskap): one jobs statement, charts with axis titles and
+// legends, the tables the files are made from, downloads that open in Norwegian Excel, and a page
+// that fits a 360 px phone and prints on A4.
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { blockInternet, collectPageErrors } from './helpers.ts';
+
+const STATEMENT = 'Kapasiteten i framtidige områder, 13 619 arbeidsplasser, dekker 68–90 % av målet på 15 000–20 000 nye arbeidsplasser på 20 år (27 år ved 500 per år).';
+
+test('arealregnskapet for planen slik den er: ett utsagn om arbeidsplasser, diagrammer med akser og tegnforklaring, tabeller og nedlastinger som stemmer', async ({ page }) => {
+  await blockInternet(page);
+  const errors = collectPageErrors(page);
+  await page.goto('/arealregnskap');
+  await expect(page.getByRole('heading', { level: 1, name: 'Arealregnskap for næringsareal' })).toBeVisible();
+  await expect(page.getByTestId('jobbutsagn')).toHaveText(STATEMENT);
+  // Charts: a title, an axis title with the unit, and a legend.
+  const reserve = page.getByTestId('diagram-reserve');
+  await expect(reserve.locator('figcaption')).toHaveText('Arealreserve per område');
+  await expect(reserve.locator('svg').getByText('Areal (daa)')).toBeVisible();
+  await expect(reserve.getByText('Reserve', { exact: true }).first()).toBeVisible();
+  // The reserve table's sum row: 5 720 daa future land in the demo data.
+  const table = page.getByTestId('tabell-reserve');
+  await expect(table.locator('tr').last()).toContainText('5 720,0');
+
+  // CSV for Norwegian Excel: BOM, semicolons, decimal comma, the same sum.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned CSV' }).click()]);
+  const bytes = readFileSync(await csv.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.toString('utf8');
+  expect(text).toContain(';');
+  expect(text).toMatch(/Sum;5720,0;/);
+  // Excel: a zip (xlsx) with a name that says what it is.
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned Excel (.xlsx)' }).click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/^arealregnskap.*\.xlsx$/);
+  expect(readFileSync(await xlsx.path()).subarray(0, 2).toString('latin1')).toBe('PK');
+  expect(errors).toEqual([]);
+});
+
+test('på en telefon (360 px) blir siden aldri bredere enn skjermen, og den skrives ut på A4', async ({ page }) => {
+  await blockInternet(page);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/arealregnskap?lang=en');
+  await expect(page.getByRole('button', { name: 'Download CSV' })).toBeVisible();
+  await expect(page.getByTestId('tabell-land')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  const pdf = await page.pdf({ format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  expect(pages).toBeGreaterThan(1);
+  expect(pages).toBeLessThan(12);
+});
