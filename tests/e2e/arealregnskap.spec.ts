@@ -22,6 +22,11 @@ test('arealregnskapet for planen slik den er: ett utsagn om arbeidsplasser, diag
   const table = page.getByTestId('tabell-reserve');
   await expect(table.locator('tr').last()).toContainText('5 720,0');
 
+  // Plan versions by overlay: the same figures as «npm run cli -- diff» on the two demo plans.
+  await expect(page.getByTestId('versjoner-sum')).toHaveText(
+    'Fra Kommuneplan 2015, demodata til gjeldende plan: tilgang 1 050,0 daa, avgang 420,0 daa, netto 630,0 daa. 775,0 daa er realisert (framtidig da, nåværende nå).'
+  );
+  await expect(page.getByTestId('diagram-versjoner').getByText('Tilgang', { exact: true }).first()).toBeVisible();
   // CSV for Norwegian Excel: BOM, semicolons, decimal comma, the same sum.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned CSV' }).click()]);
   const bytes = readFileSync(await csv.path());

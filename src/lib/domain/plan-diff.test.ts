@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Polygon, Position } from 'geojson';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dominantChange, planDiff, type PlanDiffFeature, type PlanDiffResult } from './plan-diff.ts';
+import { dominantChange, planDiff, planDiffByGroup, type PlanDiffFeature, type PlanDiffResult } from './plan-diff.ts';
 
 // polyclip-ts as it is, except that a test can make an operation throw (as it may on degenerate input).
 const failing = vi.hoisted(() => ({ ops: new Set<string>() }));
@@ -256,5 +256,29 @@ describe('planDiff: properties', () => {
       }),
       { numRuns: 60 }
     );
+  });
+});
+
+describe('planDiffByGroup: per named area', () => {
+  const sq = (x: number, y: number, s: number) => ({ type: 'Polygon' as const, coordinates: [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]] });
+  it('splits tilgang, avgang and realisert by the group each feature has in its own plan, summing to the totals', () => {
+    const oldPlan = [
+      { id: 'a', arealformal: '1300', status: 2 as const, geometry: sq(0, 0, 100) },
+      { id: 'b', arealformal: '1300', status: 1 as const, geometry: sq(200, 0, 100) }
+    ];
+    const newPlan = [
+      { id: 'a', arealformal: '1300', status: 1 as const, geometry: sq(0, 0, 100) },
+      { id: 'c', arealformal: '1300', status: 2 as const, geometry: sq(400, 0, 50) }
+    ];
+    const result = planDiff(oldPlan, newPlan);
+    const group = (_: 'old' | 'new', id: string) => ({ a: 'Asker', b: 'Billingstad', c: 'Asker' })[id as 'a' | 'b' | 'c'];
+    const rows = planDiffByGroup(result, group);
+    expect(rows.map((r) => [r.group, r.tilgangM2, r.avgangM2, r.realisertM2])).toEqual([
+      ['Asker', 2500, 0, 10000],
+      ['Billingstad', 0, 10000, 0]
+    ]);
+    expect(rows.reduce((s, r) => s + r.tilgangM2, 0)).toBeCloseTo(result.tilgangM2, 6);
+    expect(rows.reduce((s, r) => s + r.avgangM2, 0)).toBeCloseTo(result.avgangM2, 6);
+    expect(rows.reduce((s, r) => s + r.realisertM2, 0)).toBeCloseTo(result.realisertM2, 6);
   });
 });

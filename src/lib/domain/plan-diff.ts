@@ -204,3 +204,31 @@ export function planDiff(oldPlan: readonly PlanDiffFeature[], newPlan: readonly 
   result.byArealformal = Object.fromEntries([...codes].sort(byCode).map((c) => [c, result.byArealformal[c] as TilgangAvgang]));
   return result;
 }
+
+/** Tilgang, avgang and realisert of one group of features (a named area), m². */
+export interface PlanDiffGroup {
+  group: string;
+  tilgangM2: number;
+  avgangM2: number;
+  realisertM2: number;
+}
+
+/**
+ * The diff per group (e.g. the named area, `omrade`, each feature has in its own plan): tilgang
+ * from the NEW features' parts, avgang from the OLD ones', realisert from the NEW side (each
+ * realised area appears on both sides; counted once). Groups sorted by name (nb); the sums over
+ * the groups are the result's totals.
+ */
+export function planDiffByGroup(result: PlanDiffResult, groupOf: (source: PlanSource, id: string) => string): PlanDiffGroup[] {
+  const groups = new Map<string, PlanDiffGroup>();
+  for (const f of result.features) {
+    const name = groupOf(f.source, f.id);
+    const g = groups.get(name) ?? { group: name, tilgangM2: 0, avgangM2: 0, realisertM2: 0 };
+    if (f.source === 'new') {
+      g.tilgangM2 += f.partsM2.tilgang;
+      g.realisertM2 += f.partsM2.realisert;
+    } else g.avgangM2 += f.partsM2.avgang;
+    groups.set(name, g);
+  }
+  return [...groups.values()].sort((a, b) => a.group.localeCompare(b.group, 'nb'));
+}

@@ -1,5 +1,7 @@
 import { arealregnskap, type Ar5Feature, type Arealregnskap } from '$lib/domain/arealregnskap.ts';
 import { defaultNorms } from '$lib/domain/norms.ts';
+import type { PlanArea } from '$lib/domain/plan-area.ts';
+import { planDiff, planDiffByGroup, type PlanDiffGroup, type PlanDiffResult } from '$lib/domain/plan-diff.ts';
 import { areaPlanarM2 } from '$lib/geo/area.ts';
 import { applyScenario, type Scenario } from '$lib/scenario/scenario.ts';
 import { loadScenarios } from '$lib/scenario/scenario-store.ts';
@@ -32,6 +34,26 @@ export class ArealregnskapState {
       norms: scenario?.norms ?? defaultNorms(),
       demo: !this.dataset.imported.naering
     });
+  });
+
+  /** The earlier plan version compared with the plan in use; null: the first there is. */
+  versionId = $state<string | null>(null);
+
+  /** Tilgang and avgang of næringsareal from the earlier plan version to the plan in use, by overlay. */
+  versions = $derived.by((): { label: string; options: { id: string; label: string }[]; result: PlanDiffResult; byOmrade: PlanDiffGroup[] } | null => {
+    const data = this.dataset.data;
+    const all = data?.planVersions ?? [];
+    const old = all.find((v) => v.id === this.versionId) ?? all[0];
+    if (!data || !old) return null;
+    const features = (areas: readonly PlanArea[]) => areas.map((a) => ({ id: a.id, arealformal: String(a.arealformal), status: a.status, geometry: a.geometry }));
+    const result = planDiff(features(old.planAreas), features(data.planAreas));
+    const omrade = { old: new Map(old.planAreas.map((a) => [a.id, a.omrade])), new: new Map(data.planAreas.map((a) => [a.id, a.omrade])) };
+    return {
+      label: old.label,
+      options: all.map((v) => ({ id: v.id, label: v.label })),
+      result,
+      byOmrade: planDiffByGroup(result, (source, id) => omrade[source].get(id) ?? id)
+    };
   });
 
   /** Start-up: language and data, this browser's scenarios, and the one named in the address. */
