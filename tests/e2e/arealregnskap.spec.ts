@@ -3,7 +3,11 @@
 // that fits a 360 px phone and prints on A4.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { blockInternet, collectPageErrors } from './helpers.ts';
+import type { Polygon } from 'geojson';
+import { areaPlanarM2 } from '../../src/lib/geo/area.ts';
+import { centroidPlanar } from '../../src/lib/geo/centroid.ts';
+import { projectPosition } from '../../src/lib/geo/crs.ts';
+import { blockInternet, collectPageErrors, openMap, pagePoint, sourceFeature } from './helpers.ts';
 
 const STATEMENT = 'Kapasiteten i framtidige områder, 13 619 arbeidsplasser, dekker 68–90 % av målet på 15 000–20 000 nye arbeidsplasser på 20 år (27 år ved 500 per år).';
 
@@ -52,4 +56,39 @@ test('på en telefon (360 px) blir siden aldri bredere enn skjermen, og den skri
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   expect(pages).toBeGreaterThan(1);
   expect(pages).toBeLessThan(12);
+});
+
+test('et scenario der et område tilbakeføres til LNF: rapporten viser avgangen som «tilbakeført til LNF», og utsagnet om framtidige områder står', async ({ page, context }) => {
+  await blockInternet(page);
+  const errors = collectPageErrors(page);
+  const f = sourceFeature('naeringsareal.geojson', 'id', 'n-billingstad-kontor');
+  const geometry = f.geometry as Polygon;
+  const [lon, lat] = projectPosition(centroidPlanar(geometry), 'EPSG:25832', 'EPSG:4326');
+  await openMap(page, `/?kart=ingen&lag=naering-naa#15/${lat}/${lon}`);
+  await page.getByRole('button', { name: 'Nytt scenario' }).click();
+  const at = await pagePoint(page, [lon, lat]);
+  await page.mouse.click(at.x, at.y);
+  const panel = page.getByRole('complementary', { name: 'Billingstad kontor' });
+  await panel.getByLabel('Omdisponer til').selectOption('lnf');
+  await panel.getByRole('button', { name: 'Omdisponer' }).click();
+  await expect(page.getByRole('list', { name: 'Endringer i scenariet' })).toContainText('Billingstad kontor');
+
+  // The scenario panel links to the report for this scenario.
+  const link = page.getByRole('link', { name: /Arealregnskap for scenarioet/ });
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/^\/arealregnskap\?scenario=/);
+  const report = await context.newPage();
+  await blockInternet(report);
+  await report.goto(href as string);
+  await expect(report.getByRole('combobox', { name: 'Scenario' })).toHaveValue(/.+/);
+  const change = report.getByTestId('tabell-change');
+  await expect(change).toContainText('Tilbakeført til LNF');
+  await expect(change).toContainText('Billingstad');
+  const daa = (areaPlanarM2(geometry) / 1000).toLocaleString('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).replace(/\s/g, ' ');
+  await expect(change).toContainText(daa);
+  // Billingstad kontor is existing land (status 1): the capacity of the future areas, and so the
+  // statement, stays the plan's.
+  await expect(report.getByTestId('jobbutsagn')).toHaveText(STATEMENT);
+  await expect(report.getByTestId('diagram-endring').getByText('Avgang', { exact: true }).first()).toBeVisible();
+  expect(errors).toEqual([]);
 });

@@ -29,7 +29,8 @@ export class ArealregnskapState {
     const applied = scenario ? applyScenario(data.planAreas, scenario.changes, (a) => areaPlanarM2(a.geometry)) : null;
     return arealregnskap({
       planAreas: data.planAreas,
-      ar5: (data.ar5?.features ?? []) as Ar5Feature[],
+      // An imported AR5 file (all its area types) feeds the same tables as the demo AR5.
+      ar5: (this.dataset.imports.jordbruk?.ar5?.features ?? data.ar5?.features ?? []) as Ar5Feature[],
       scenario: scenario && applied ? { navn: scenario.navn, changes: scenario.changes, areas: applied.areas, effects: applied.effects } : null,
       norms: scenario?.norms ?? defaultNorms(),
       demo: !this.dataset.imported.naering
