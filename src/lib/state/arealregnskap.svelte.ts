@@ -3,6 +3,7 @@ import { defaultNorms } from '$lib/domain/norms.ts';
 import type { PlanArea } from '$lib/domain/plan-area.ts';
 import { planDiff, planDiffByGroup, type PlanDiffGroup, type PlanDiffResult } from '$lib/domain/plan-diff.ts';
 import { areaPlanarM2 } from '$lib/geo/area.ts';
+import { baselineIndicators, runScenario } from '$lib/scenario/run.ts';
 import { applyScenario, type Scenario } from '$lib/scenario/scenario.ts';
 import { loadScenarios } from '$lib/scenario/scenario-store.ts';
 import type { KeyValueStorage } from '$lib/scenario/sketch-store.ts';
@@ -35,6 +36,14 @@ export class ArealregnskapState {
       norms: scenario?.norms ?? defaultNorms(),
       demo: !this.dataset.imported.naering
     });
+  });
+
+  /** The engine's figures for the chosen scenario (or the plan): capacity over time, per area, indicators. */
+  indicators = $derived.by(() => {
+    const data = this.dataset.data;
+    if (!data) return null;
+    const scenario = this.scenarios.find((s) => s.id === this.chosen);
+    return scenario ? runScenario(data, scenario).indicators : baselineIndicators(data);
   });
 
   /** The earlier plan version compared with the plan in use; null: the first there is. */

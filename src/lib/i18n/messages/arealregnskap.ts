@@ -157,6 +157,7 @@ export const nb = {
 
   'arealregnskap.download.csv': 'Last ned CSV',
   'arealregnskap.download.xlsx': 'Last ned Excel (.xlsx)',
+  'arealregnskap.page.overTime': 'Kapasitet over tid og per område, og temaplanens indikatorer',
   'arealregnskap.versions.title': '5 Planversjoner: tilgang og avgang av næringsareal',
   'arealregnskap.versions.choose': 'Sammenlign med',
   'arealregnskap.versions.summary': 'Fra {old} til gjeldende plan: tilgang {tilgang} daa, avgang {avgang} daa, netto {netto} daa. {realisert} daa er realisert (framtidig da, nåværende nå).',
@@ -327,6 +328,7 @@ export const en: Record<keyof typeof nb, string> = {
 
   'arealregnskap.download.csv': 'Download CSV',
   'arealregnskap.download.xlsx': 'Download Excel (.xlsx)',
+  'arealregnskap.page.overTime': 'Capacity over time and per area, and the plan’s indicators',
   'arealregnskap.versions.title': '5 Plan versions: gain and loss of business land',
   'arealregnskap.versions.choose': 'Compare with',
   'arealregnskap.versions.summary': 'From {old} to the plan in use: gain {tilgang} daa, loss {avgang} daa, net {netto} daa. {realisert} daa has been realised (future then, existing now).',
