@@ -38,6 +38,8 @@ test('arealregnskapet for planen slik den er: ett utsagn om arbeidsplasser, diag
   const text = bytes.toString('utf8');
   expect(text).toContain(';');
   expect(text).toMatch(/Sum;5720,0;/);
+  // The plan versions in the file: the same sum as on the page and from «npm run cli -- diff».
+  expect(text).toContain('Sum;1050,0;420,0;630,0;775,0');
   // Excel: a zip (xlsx) with a name that says what it is.
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned Excel (.xlsx)' }).click()]);
   expect(xlsx.suggestedFilename()).toMatch(/^arealregnskap.*\.xlsx$/);

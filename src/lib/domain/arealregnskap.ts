@@ -16,6 +16,7 @@ import { jobsFromFloor, jobsFromLand } from './capacity.ts';
 import { needCoverage } from './need.ts';
 import { AREALBRUKSSTATUS, defaultNorms, isKategori, KATEGORI_IDS, type Norms } from './norms.ts';
 import type { ChangeEffect, PlanArea } from './plan-area.ts';
+import { planDiff, planDiffByGroup } from './plan-diff.ts';
 
 /*
  * The arealregnskap (land-use accounts) of the business land, after KDD's guide «Arealregnskap i
@@ -74,6 +75,8 @@ export interface ArealregnskapInput {
   norms: Norms;
   /** Whether the data are the app's demo data (exports and the page label them). */
   demo: boolean;
+  /** An earlier plan version to account tilgang/avgang from, to the baseline (table 5); none: no table. */
+  planVersion?: { label: string; planAreas: readonly PlanArea[] } | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,6 +378,29 @@ export interface ReportSource {
   begrunnelse: string | null;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Table 5: plan versions
+
+/** Tilgang, avgang, net and realised of one named area (or in total) between two plan versions, daa. */
+export interface VersionFigures {
+  tilgangDaa: number;
+  avgangDaa: number;
+  nettoDaa: number;
+  realisertDaa: number;
+}
+
+/**
+ * Table 5: tilgang and avgang of næringsareal from an earlier plan version to the baseline, by
+ * planar overlay (domain/plan-diff.ts, the engine of `npm run cli -- diff`): in total, per named
+ * area (each feature's `omrade` in its own plan) and per arealformål.
+ */
+export interface VersionsTable {
+  label: string;
+  total: VersionFigures;
+  byOmrade: (VersionFigures & { omrade: string })[];
+  byFormal: { arealformal: number; tilgangDaa: number; avgangDaa: number; nettoDaa: number }[];
+}
+
 /** The whole report. */
 export interface Arealregnskap {
   demo: boolean;
@@ -385,6 +411,8 @@ export interface Arealregnskap {
   change: ChangeTable | null;
   land: LandTable;
   jobs: JobsTable;
+  /** null without an earlier plan version. */
+  versions: VersionsTable | null;
   sources: ReportSource[];
 }
 
@@ -747,6 +775,21 @@ export function arealregnskap(input: ArealregnskapInput): Arealregnskap {
     change: input.scenario ? changeTable(input.planAreas, input.scenario) : null,
     land: landTable(baseline, scenario, input.norms),
     jobs: { baseline: jobsBaseline, scenario: jobsScenario, statement: lead.statement, floorStatement: lead.floorStatement },
+    versions: input.planVersion ? versionsTable(input.planVersion, input.planAreas) : null,
     sources: reportSources(input.norms)
+  };
+}
+
+/** Table 5 from an earlier version to the baseline (see {@link VersionsTable}). */
+function versionsTable(old: { label: string; planAreas: readonly PlanArea[] }, planAreas: readonly PlanArea[]): VersionsTable {
+  const features = (areas: readonly PlanArea[]) => areas.map((a) => ({ id: a.id, arealformal: String(a.arealformal), status: a.status, geometry: a.geometry }));
+  const result = planDiff(features(old.planAreas), features(planAreas));
+  const omrade = { old: new Map(old.planAreas.map((a) => [a.id, a.omrade])), new: new Map(planAreas.map((a) => [a.id, a.omrade])) };
+  const figures = (t: number, a: number, r: number): VersionFigures => ({ tilgangDaa: m2ToDaa(t), avgangDaa: m2ToDaa(a), nettoDaa: m2ToDaa(t - a), realisertDaa: m2ToDaa(r) });
+  return {
+    label: old.label,
+    total: figures(result.tilgangM2, result.avgangM2, result.realisertM2),
+    byOmrade: planDiffByGroup(result, (source, id) => omrade[source].get(id) ?? id).map((g) => ({ omrade: g.group, ...figures(g.tilgangM2, g.avgangM2, g.realisertM2) })),
+    byFormal: Object.entries(result.byArealformal).map(([code, x]) => ({ arealformal: Number(code), tilgangDaa: m2ToDaa(x.tilgangM2), avgangDaa: m2ToDaa(x.avgangM2), nettoDaa: m2ToDaa(x.tilgangM2 - x.avgangM2) }))
   };
 }

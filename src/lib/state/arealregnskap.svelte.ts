@@ -1,7 +1,6 @@
 import { arealregnskap, type Ar5Feature, type Arealregnskap } from '$lib/domain/arealregnskap.ts';
 import { defaultNorms } from '$lib/domain/norms.ts';
 import type { PlanArea } from '$lib/domain/plan-area.ts';
-import { planDiff, planDiffByGroup, type PlanDiffGroup, type PlanDiffResult } from '$lib/domain/plan-diff.ts';
 import { areaPlanarM2 } from '$lib/geo/area.ts';
 import { baselineIndicators, runScenario } from '$lib/scenario/run.ts';
 import { applyScenario, type Scenario } from '$lib/scenario/scenario.ts';
@@ -34,7 +33,8 @@ export class ArealregnskapState {
       ar5: (this.dataset.imports.jordbruk?.ar5?.features ?? data.ar5?.features ?? []) as Ar5Feature[],
       scenario: scenario && applied ? { navn: scenario.navn, changes: scenario.changes, areas: applied.areas, effects: applied.effects } : null,
       norms: scenario?.norms ?? defaultNorms(),
-      demo: !this.dataset.imported.naering
+      demo: !this.dataset.imported.naering,
+      planVersion: this.planVersion
     });
   });
 
@@ -49,22 +49,17 @@ export class ArealregnskapState {
   /** The earlier plan version compared with the plan in use; null: the first there is. */
   versionId = $state<string | null>(null);
 
-  /** Tilgang and avgang of næringsareal from the earlier plan version to the plan in use, by overlay. */
-  versions = $derived.by((): { label: string; options: { id: string; label: string }[]; result: PlanDiffResult; byOmrade: PlanDiffGroup[] } | null => {
-    const data = this.dataset.data;
-    const all = data?.planVersions ?? [];
-    const old = all.find((v) => v.id === this.versionId) ?? all[0];
-    if (!data || !old) return null;
-    const features = (areas: readonly PlanArea[]) => areas.map((a) => ({ id: a.id, arealformal: String(a.arealformal), status: a.status, geometry: a.geometry }));
-    const result = planDiff(features(old.planAreas), features(data.planAreas));
-    const omrade = { old: new Map(old.planAreas.map((a) => [a.id, a.omrade])), new: new Map(data.planAreas.map((a) => [a.id, a.omrade])) };
-    return {
-      label: old.label,
-      options: all.map((v) => ({ id: v.id, label: v.label })),
-      result,
-      byOmrade: planDiffByGroup(result, (source, id) => omrade[source].get(id) ?? id)
-    };
-  });
+  /** The earlier plan versions there are to compare with (the demo data's, for now). */
+  get versionOptions(): { id: string; label: string }[] {
+    return (this.dataset.data?.planVersions ?? []).map((v) => ({ id: v.id, label: v.label }));
+  }
+
+  /** The chosen earlier plan version (the first there is by default), or null. */
+  get planVersion(): { label: string; planAreas: PlanArea[] } | null {
+    const all = this.dataset.data?.planVersions ?? [];
+    const v = all.find((x) => x.id === this.versionId) ?? all[0];
+    return v ? { label: v.label, planAreas: v.planAreas } : null;
+  }
 
   /** Start-up: language and data, this browser's scenarios, and the one named in the address. */
   async start(url: URL, storage: KeyValueStorage): Promise<void> {

@@ -160,6 +160,7 @@ export const nb = {
   'arealregnskap.page.overTime': 'Kapasitet over tid og per område, og temaplanens indikatorer',
   'arealregnskap.versions.title': '5 Planversjoner: tilgang og avgang av næringsareal',
   'arealregnskap.versions.choose': 'Sammenlign med',
+  'arealregnskap.versions.from': 'Fra {old} til gjeldende plan.',
   'arealregnskap.versions.summary': 'Fra {old} til gjeldende plan: tilgang {tilgang} daa, avgang {avgang} daa, netto {netto} daa. {realisert} daa er realisert (framtidig da, nåværende nå).',
   'arealregnskap.versions.note': 'Planart overlegg i EPSG:25832, ikke etter id: areal som er næring nå og ikke var det, er tilgang; det motsatte er avgang. Samme regler og tall som «npm run cli -- diff».',
   'arealregnskap.versions.chart': 'Tilgang, avgang og realisert per område',
@@ -172,6 +173,7 @@ export const nb = {
   'arealregnskap.sheet.byFormal': 'Per arealformål',
   'arealregnskap.sheet.land': 'Arealkvaliteter',
   'arealregnskap.sheet.jobs': 'Arbeidsplasser',
+  'arealregnskap.sheet.versions': 'Planversjoner',
   'arealregnskap.sheet.sources': 'Kilder og forutsetninger'
 } as const;
 
@@ -331,6 +333,7 @@ export const en: Record<keyof typeof nb, string> = {
   'arealregnskap.page.overTime': 'Capacity over time and per area, and the plan’s indicators',
   'arealregnskap.versions.title': '5 Plan versions: gain and loss of business land',
   'arealregnskap.versions.choose': 'Compare with',
+  'arealregnskap.versions.from': 'From {old} to the plan in use.',
   'arealregnskap.versions.summary': 'From {old} to the plan in use: gain {tilgang} daa, loss {avgang} daa, net {netto} daa. {realisert} daa has been realised (future then, existing now).',
   'arealregnskap.versions.note': 'Planar overlay in EPSG:25832, not by id: land that is business land now and was not is gain; the reverse is loss. The same rules and figures as «npm run cli -- diff».',
   'arealregnskap.versions.chart': 'Gain, loss and realised per area',
@@ -343,5 +346,6 @@ export const en: Record<keyof typeof nb, string> = {
   'arealregnskap.sheet.byFormal': 'By land-use purpose',
   'arealregnskap.sheet.land': 'Land qualities',
   'arealregnskap.sheet.jobs': 'Jobs',
+  'arealregnskap.sheet.versions': 'Plan versions',
   'arealregnskap.sheet.sources': 'Sources and assumptions'
 };

@@ -22,11 +22,11 @@ export type NumberKind = 'daa' | 'pct' | 'dec1' | 'int' | 'plain';
 export type ReportCell = string | { value: number; kind: NumberKind } | null;
 
 /** The sheet (Excel) a block goes on; the CSV writes the blocks one after the other. */
-export type SheetId = 'reserve' | 'change' | 'byFormal' | 'land' | 'jobs' | 'sources';
+export type SheetId = 'reserve' | 'change' | 'byFormal' | 'land' | 'jobs' | 'versions' | 'sources';
 
 /** One titled table: a title row, note rows, a header row (units in the headers) and data rows. */
 export interface ReportBlock {
-  id: 'reserve' | 'change' | 'byFormal' | 'land' | 'jordvern' | 'jobs' | 'sources';
+  id: 'reserve' | 'change' | 'byFormal' | 'land' | 'jordvern' | 'jobs' | 'versions' | 'versionsFormal' | 'sources';
   sheet: SheetId;
   title: string;
   notes: string[];
@@ -44,7 +44,7 @@ export interface ReportLayout {
 }
 
 /** The sheets in order. */
-export const SHEETS: readonly SheetId[] = ['reserve', 'change', 'byFormal', 'land', 'jobs', 'sources'];
+export const SHEETS: readonly SheetId[] = ['reserve', 'change', 'byFormal', 'land', 'jobs', 'versions', 'sources'];
 
 const daa = (value: number): ReportCell => ({ value, kind: 'daa' });
 const pct = (value: number): ReportCell => ({ value, kind: 'pct' });
@@ -368,11 +368,39 @@ function sourcesBlock(r: Arealregnskap, lang: Lang): ReportBlock {
   };
 }
 
+/** Table 5: from an earlier plan version to the plan in use, per named area and per arealformål (none without a version). */
+function versionBlocks(r: Arealregnskap, lang: Lang): ReportBlock[] {
+  const v = r.versions;
+  if (!v) return [];
+  const h = (label: MessageKey) => header(lang, label, 'arealregnskap.unit.daa');
+  const figures = (f: { tilgangDaa: number; avgangDaa: number; nettoDaa: number; realisertDaa: number }) => [daa(f.tilgangDaa), daa(f.avgangDaa), daa(f.nettoDaa), daa(f.realisertDaa)];
+  return [
+    {
+      id: 'versions',
+      sheet: 'versions',
+      title: t(lang, 'arealregnskap.versions.byOmrade'),
+      notes: [t(lang, 'arealregnskap.versions.from', { old: v.label }), t(lang, 'arealregnskap.versions.note')],
+      header: [t(lang, 'arealregnskap.col.omrade'), h('arealregnskap.col.tilgang'), h('arealregnskap.col.avgang'), h('arealregnskap.col.netto'), h('arealregnskap.col.realisert')],
+      rows: [...v.byOmrade.map((g) => [g.omrade, ...figures(g)]), [t(lang, 'arealregnskap.total'), ...figures(v.total)]],
+      totalRows: 1
+    },
+    {
+      id: 'versionsFormal',
+      sheet: 'versions',
+      title: t(lang, 'arealregnskap.versions.byFormal'),
+      notes: [],
+      header: [t(lang, 'arealregnskap.col.arealformal'), h('arealregnskap.col.tilgang'), h('arealregnskap.col.avgang'), h('arealregnskap.col.netto')],
+      rows: v.byFormal.map((f) => [formalText(f.arealformal, lang), daa(f.tilgangDaa), daa(f.avgangDaa), daa(f.nettoDaa)]),
+      totalRows: 0
+    }
+  ];
+}
+
 /** The report as titled tables in a language: reserve, changes, by arealformål, land, jordvern, jobs, sources. */
 export function reportLayout(r: Arealregnskap, lang: Lang): ReportLayout {
   return {
     title: t(lang, 'arealregnskap.title'),
     preamble: preamble(r, lang),
-    blocks: [reserveBlock(r, lang), ...changeBlocks(r, lang), ...landBlocks(r, lang), jobsBlock(r, lang), sourcesBlock(r, lang)]
+    blocks: [reserveBlock(r, lang), ...changeBlocks(r, lang), ...landBlocks(r, lang), jobsBlock(r, lang), ...versionBlocks(r, lang), sourcesBlock(r, lang)]
   };
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { arealregnskap, type Arealregnskap, type ArealregnskapInput } from '../../domain/arealregnskap.ts';
-import { ar5, changes, planAreas } from '../../domain/arealregnskap.test-helper.ts';
+import { ar5, changes, planAreas, rect } from '../../domain/arealregnskap.test-helper.ts';
 import { defaultNorms } from '../../domain/norms.ts';
 import { areaPlanarM2 } from '../../geo/area.ts';
 import { applyScenario } from '../../scenario/scenario.ts';
@@ -134,5 +134,42 @@ describe('the CSV, the workbook and the tables agree', () => {
     r.land.rows.forEach((row, i) => close(nums('land', i), [row.baseline.daa, row.baseline.sharePct, row.scenario?.daa ?? NaN, row.scenario?.sharePct ?? NaN]));
     close(nums('jordvern', 0), [r.land.jordvern.baseline.farmlandDaa, r.land.jordvern.scenario?.farmlandDaa ?? NaN]);
     close(nums('jobs', 1), [r.jobs.baseline.capacityLand, r.jobs.scenario?.capacityLand ?? NaN]);
+  });
+});
+
+describe('table 5, plan versions: the model, the CSV and the workbook agree', () => {
+  // An earlier version: A was 10 daa smaller (0.2 ha added since, framtidig), B was framtidig
+  // (realised since), C was not there (added since), and E (Vollen) has gone.
+  const E = { ...planAreas()[0]!, id: 'E', navn: 'Vollen', omrade: 'Vollen', status: 2 as const, geometry: rect(600, 0, 650, 100) };
+  const older = () => {
+    const [a, b, , d] = planAreas();
+    return [{ ...a!, geometry: rect(0, 0, 100, 100) }, { ...b!, status: 2 as const }, d!, E];
+  };
+  const withVersion = () =>
+    arealregnskap({ planAreas: planAreas(), ar5: ar5(), scenario: null, norms: defaultNorms(), demo: true, planVersion: { label: 'Plan 2015', planAreas: older() } });
+
+  it('gives tilgang, avgang and realised in daa by hand', () => {
+    const v = withVersion().versions;
+    expect(v?.total).toEqual({ tilgangDaa: 20, avgangDaa: 5, nettoDaa: 15, realisertDaa: 10 });
+    expect(v?.byOmrade.map((g) => [g.omrade, g.tilgangDaa, g.avgangDaa, g.realisertDaa])).toEqual([
+      ['Nesbru', 10, 0, 0],
+      ['Tofte', 10, 0, 10],
+      ['Vollen', 0, 5, 0]
+    ]);
+    expect(arealregnskap({ planAreas: planAreas(), ar5: ar5(), scenario: null, norms: defaultNorms(), demo: true }).versions).toBeNull();
+  });
+
+  it('the CSV block and the «Planversjoner» sheet carry the same figures', async () => {
+    const r = withVersion();
+    const csv = parseCsv(arealregnskapCsvText(r, 'nb'), ';');
+    const sum = csv.find((row) => row[0] === 'Sum' && row.length === 5 && row[4] === '10,0');
+    expect(sum).toEqual(['Sum', '20,0', '5,0', '15,0', '10,0']);
+    const book = await readXlsx(await arealregnskapXlsx(r, 'nb'));
+    const sheet = book.sheets.find((s) => s.name === 'Planversjoner');
+    expect(sheet).toBeDefined();
+    expect(numbers(rowOf(sheet as XlsxSheet, 'Vollen'))).toEqual([0, 5, -5, 0]);
+    // Without an earlier version there is no such sheet.
+    const none = await readXlsx(await arealregnskapXlsx(report({ scenario: false }), 'nb'));
+    expect(none.sheets.map((s) => s.name)).not.toContain('Planversjoner');
   });
 });

@@ -45,7 +45,8 @@ export function arealregnskapSheets(r: Arealregnskap, lang: Lang): Sheet<Blob>[]
     [{ value: layout.title, fontWeight: 'bold', fontSize: 14 }],
     ...layout.preamble.map((p): Row => [p === t(lang, 'investor.demo') ? { value: p, fontWeight: 'bold', textColor: '#b00020' } : p])
   ];
-  return SHEETS.map((sheet) => {
+  // A sheet without tables (the plan versions, when there is no earlier version) is left out.
+  return SHEETS.filter((sheet) => layout.blocks.some((b) => b.sheet === sheet)).map((sheet) => {
     const data: Row[] = [...top];
     for (const b of layout.blocks.filter((x) => x.sheet === sheet)) data.push([], ...blockRows(b));
     const width = Math.max(1, ...data.map((row) => row.length));
