@@ -94,3 +94,35 @@ test('et scenario der et område tilbakeføres til LNF: rapporten viser avgangen
   await expect(report.getByTestId('diagram-endring').getByText('Avgang', { exact: true }).first()).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('en importert AR5-fil med alle arealtyper er det rapporten regner arealkvalitetene med', async ({ page }) => {
+  await blockInternet(page);
+  await openMap(page, '/?kart=ingen');
+  // All of Asker as forest of high site quality, and a strip of farmland south of it (EPSG:25832).
+  const rect = (x0: number, y0: number, x1: number, y1: number) => ({ type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]] });
+  const ar5 = {
+    type: 'FeatureCollection',
+    crs: { type: 'name', properties: { name: 'EPSG:25832' } },
+    features: [
+      { type: 'Feature', properties: { id: 'skog', arealtype: 30, treslag: 31, skogbonitet: 14 }, geometry: rect(550000, 6590000, 620000, 6670000) },
+      { type: 'Feature', properties: { id: 'jord', arealtype: 21, treslag: 98, skogbonitet: 98 }, geometry: rect(550000, 6589000, 620000, 6590000) }
+    ]
+  };
+  await page.getByLabel('Jordbruksareal fra AR5').check();
+  const transfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'ar5-alt.geojson', { type: 'application/geo+json' }));
+    return dt;
+  }, JSON.stringify(ar5));
+  await page.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(page.getByRole('region', { name: 'Last inn plandata' })).toContainText('ar5-alt.geojson er lastet inn', { timeout: 15_000 });
+
+  await page.goto('/arealregnskap');
+  const land = page.getByTestId('tabell-land');
+  const row = (name: string) => land.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: false }) });
+  // Every future area is forest of high site quality now (the demo AR5 has none of it under them).
+  await expect(row('Skog, høy bonitet')).toContainText('5 720,0');
+  await expect(row('Skog, høy bonitet')).toContainText('100,0');
+  // … and no farmland (the demo AR5 has 1 001 daa fulldyrka jord under them).
+  await expect(row('Fulldyrka jord')).toHaveText(/^Fulldyrka jord \(21\)0,00,0$/);
+});
