@@ -1,5 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { OLD_DATUM_CRS, type CrsCode } from '../geo/crs.ts';
+import { countPositions } from '../geo/positions.ts';
 import { coded, fileProblem, nbText, type Coded, type FileProblem, type Skipped } from './coded.ts';
 import { readAreasFromJson, type ReadArea, type Repair } from './geojson.ts';
 import type { InputFormat, NotAreas, ReadFileReason } from './formats/driver.ts';
@@ -12,25 +13,6 @@ export const MAX_INPUT_BYTES = 300 * 1024 * 1024;
 /** A file that gave nothing usable: why (`reason`), the coded problem, and «fil: problem» in bokmål (`message`). */
 export interface ReadFileError extends FileProblem<ReadFileReason> {
   ok: false;
-}
-
-/**
- * The positions in a parsed file (GeoJSON object of any shape), counted without recursion; stops
- * counting past `stop`. Arrays of numbers count once, whatever is around them.
- */
-function countPositions(json: unknown, stop: number): number {
-  let n = 0;
-  const stack: unknown[] = [json];
-  while (stack.length && n <= stop) {
-    const x = stack.pop();
-    if (Array.isArray(x)) {
-      if (typeof x[0] === 'number') n++;
-      else for (const y of x) if (y !== null && typeof y === 'object') stack.push(y);
-    } else if (x !== null && typeof x === 'object') {
-      for (const y of Object.values(x)) if (y !== null && typeof y === 'object') stack.push(y);
-    }
-  }
-  return n;
 }
 
 /** What a file gave: its polygons in EPSG:25832 (and WGS84), what was skipped or repaired, and how. */

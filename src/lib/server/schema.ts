@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { KATEGORIER, STATUS_TOMT } from '../../../seeds/plan.ts';
 import { readNorms } from '../domain/norms.ts';
+import { countPositions, everyPosition } from '../geo/positions.ts';
 import { validatePolygonalAsync } from '../geo/validate.ts';
 
 /** The largest request body the API accepts, in bytes (1 MB). */
@@ -20,23 +21,10 @@ const EXTENT = {
   'EPSG:4326': [-10, 56, 35, 82]
 } as const;
 
-/** The positions in nested coordinate arrays (iterative: nesting cannot overflow the stack). */
-function positionsOf(c: unknown): unknown[][] {
-  const out: unknown[][] = [];
-  const stack: unknown[] = [c];
-  while (stack.length) {
-    const x = stack.pop();
-    if (!Array.isArray(x)) continue;
-    if (typeof x[0] === 'number') out.push(x);
-    else for (let i = x.length - 1; i >= 0; i--) stack.push(x[i]);
-  }
-  return out;
-}
-
-const countVertices = (c: unknown) => positionsOf(c).length;
+const countVertices = (c: unknown) => countPositions(c, MAX_VERTICES);
 
 function inExtent(c: unknown, e: readonly number[]): boolean {
-  return positionsOf(c).every(([x, y]) => typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y) && x >= (e[0] as number) && x <= (e[2] as number) && y >= (e[1] as number) && y <= (e[3] as number));
+  return everyPosition(c, ([x, y]) => typeof x === 'number' && typeof y === 'number' && Number.isFinite(x) && Number.isFinite(y) && x >= (e[0] as number) && x <= (e[2] as number) && y >= (e[1] as number) && y <= (e[3] as number));
 }
 
 /**
