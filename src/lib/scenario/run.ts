@@ -12,9 +12,10 @@ export interface ScenarioBase {
   ctx: StatsContext;
 }
 
-/** A scenario's figures and what each of its changes did. */
+/** A scenario's figures, the plan areas it gave, and what each of its changes did. */
 export interface ScenarioRun {
   indicators: ScenarioIndicators;
+  areas: PlanArea[];
   effects: ChangeEffect[];
 }
 
@@ -29,7 +30,7 @@ export function baselineIndicators(base: ScenarioBase): ScenarioIndicators {
  */
 export function runScenario(base: ScenarioBase, scenario: { changes: readonly ScenarioChange[]; norms: Norms }): ScenarioRun {
   const r = applyScenario(base.planAreas, scenario.changes, (x) => areaPlanarM2(x.geometry));
-  return { indicators: scenarioIndicators(r.areas, r.effects, { ...base.ctx, norms: scenario.norms }), effects: r.effects };
+  return { indicators: scenarioIndicators(r.areas, r.effects, { ...base.ctx, norms: scenario.norms }), areas: r.areas, effects: r.effects };
 }
 
 /** How the map shows a changed feature (feature-state `endring`). */

@@ -1,9 +1,8 @@
 import { arealregnskap, type Ar5Feature, type Arealregnskap } from '$lib/domain/arealregnskap.ts';
 import { defaultNorms } from '$lib/domain/norms.ts';
 import type { PlanArea } from '$lib/domain/plan-area.ts';
-import { areaPlanarM2 } from '$lib/geo/area.ts';
 import { baselineIndicators, runScenario } from '$lib/scenario/run.ts';
-import { applyScenario, type Scenario } from '$lib/scenario/scenario.ts';
+import type { Scenario } from '$lib/scenario/scenario.ts';
 import { loadScenarios } from '$lib/scenario/scenario-store.ts';
 import type { KeyValueStorage } from '$lib/scenario/sketch-store.ts';
 import { DatasetState } from '$lib/state/dataset.svelte.ts';
@@ -21,17 +20,22 @@ export class ArealregnskapState {
   /** Why the report cannot be made. */
   error = $state<string | null>(null);
 
+  /** The chosen scenario, or null: the plan as it stands. */
+  scenario = $derived(this.scenarios.find((s) => s.id === this.chosen) ?? null);
+
+  /** The chosen scenario run on the data once: its figures, the areas it gave and its effects. */
+  run = $derived(this.dataset.data && this.scenario ? runScenario(this.dataset.data, this.scenario) : null);
+
   /** The report for the chosen scenario (recomputed when the choice or the data change). */
   report = $derived.by((): Arealregnskap | null => {
     const data = this.dataset.data;
     if (!data) return null;
-    const scenario = this.scenarios.find((s) => s.id === this.chosen) ?? null;
-    const applied = scenario ? applyScenario(data.planAreas, scenario.changes, (a) => areaPlanarM2(a.geometry)) : null;
+    const { scenario, run } = this;
     return arealregnskap({
       planAreas: data.planAreas,
       // An imported AR5 file (all its area types) feeds the same tables as the demo AR5.
       ar5: (this.dataset.imports.jordbruk?.ar5?.features ?? data.ar5?.features ?? []) as Ar5Feature[],
-      scenario: scenario && applied ? { navn: scenario.navn, changes: scenario.changes, areas: applied.areas, effects: applied.effects } : null,
+      scenario: scenario && run ? { navn: scenario.navn, changes: scenario.changes, areas: run.areas, effects: run.effects } : null,
       norms: scenario?.norms ?? defaultNorms(),
       demo: !this.dataset.imported.naering,
       planVersion: this.planVersion
@@ -39,12 +43,7 @@ export class ArealregnskapState {
   });
 
   /** The engine's figures for the chosen scenario (or the plan): capacity over time, per area, indicators. */
-  indicators = $derived.by(() => {
-    const data = this.dataset.data;
-    if (!data) return null;
-    const scenario = this.scenarios.find((s) => s.id === this.chosen);
-    return scenario ? runScenario(data, scenario).indicators : baselineIndicators(data);
-  });
+  indicators = $derived(this.run?.indicators ?? (this.dataset.data ? baselineIndicators(this.dataset.data) : null));
 
   /** The earlier plan version compared with the plan in use; null: the first there is. */
   versionId = $state<string | null>(null);
