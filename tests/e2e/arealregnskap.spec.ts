@@ -3,11 +3,8 @@
 // that fits a 360 px phone and prints on A4.
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import type { Polygon } from 'geojson';
 import { areaPlanarM2 } from '../../src/lib/geo/area.ts';
-import { centroidPlanar } from '../../src/lib/geo/centroid.ts';
-import { projectPosition } from '../../src/lib/geo/crs.ts';
-import { blockInternet, collectPageErrors, openMap, pagePoint, sourceFeature } from './helpers.ts';
+import { blockInternet, collectPageErrors, dropFile, openMap, startScenarioOn } from './helpers.ts';
 
 const STATEMENT = 'Kapasiteten i framtidige områder, 13 619 arbeidsplasser, dekker 68–90 % av målet på 15 000–20 000 nye arbeidsplasser på 20 år (27 år ved 500 per år).';
 
@@ -63,14 +60,7 @@ test('på en telefon (360 px) blir siden aldri bredere enn skjermen, og den skri
 test('et scenario der et område tilbakeføres til LNF: rapporten viser avgangen som «tilbakeført til LNF», og utsagnet om framtidige områder står', async ({ page, context }) => {
   await blockInternet(page);
   const errors = collectPageErrors(page);
-  const f = sourceFeature('naeringsareal.geojson', 'id', 'n-billingstad-kontor');
-  const geometry = f.geometry as Polygon;
-  const [lon, lat] = projectPosition(centroidPlanar(geometry), 'EPSG:25832', 'EPSG:4326');
-  await openMap(page, `/?kart=ingen&lag=naering-naa#15/${lat}/${lon}`);
-  await page.getByRole('button', { name: 'Nytt scenario' }).click();
-  const at = await pagePoint(page, [lon, lat]);
-  await page.mouse.click(at.x, at.y);
-  const panel = page.getByRole('complementary', { name: 'Billingstad kontor' });
+  const { geometry, panel } = await startScenarioOn(page, 'n-billingstad-kontor', 'Billingstad kontor');
   await panel.getByLabel('Omdisponer til').selectOption('lnf');
   await panel.getByRole('button', { name: 'Omdisponer' }).click();
   await expect(page.getByRole('list', { name: 'Endringer i scenariet' })).toContainText('Billingstad kontor');
@@ -109,12 +99,7 @@ test('en importert AR5-fil med alle arealtyper er det rapporten regner arealkval
     ]
   };
   await page.getByLabel('Jordbruksareal fra AR5').check();
-  const transfer = await page.evaluateHandle((text) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], 'ar5-alt.geojson', { type: 'application/geo+json' }));
-    return dt;
-  }, JSON.stringify(ar5));
-  await page.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer: transfer });
+  await dropFile(page, 'ar5-alt.geojson', JSON.stringify(ar5));
   await expect(page.getByRole('region', { name: 'Last inn plandata' })).toContainText('ar5-alt.geojson er lastet inn', { timeout: 15_000 });
 
   await page.goto('/arealregnskap');

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
-import type { Geometry, Point } from 'geojson';
+import type { Geometry, Point, Polygon } from 'geojson';
 import { PNG } from 'pngjs';
+import { centroidPlanar } from '../../src/lib/geo/centroid.ts';
 import { projectPosition } from '../../src/lib/geo/crs.ts';
 
 /** The plain background colour of the map (PLAIN_BACKGROUND in src/lib/map/basemaps.ts). */
@@ -105,4 +106,31 @@ export function sourceFeature(file: string, key: string, value: string): SourceF
 export function stationCoords(navn: string): [number, number] {
   const f = sourceFeature('stasjoner.geojson', 'navn', navn);
   return projectPosition((f.geometry as Point).coordinates, 'EPSG:25832', 'EPSG:4326');
+}
+
+/**
+ * Opens the map at a demo næring area (by id), starts a new scenario and clicks the area, as a
+ * planner does: the area's geometry (EPSG:25832) and its feature panel, ready for a change.
+ */
+export async function startScenarioOn(page: Page, id: string, name: string) {
+  const geometry = sourceFeature('naeringsareal.geojson', 'id', id).geometry as Polygon;
+  const [lon, lat] = projectPosition(centroidPlanar(geometry), 'EPSG:25832', 'EPSG:4326');
+  await openMap(page, `/?kart=ingen&lag=naering-naa#15/${lat}/${lon}`);
+  await page.getByRole('button', { name: 'Nytt scenario' }).click();
+  const at = await pagePoint(page, [lon, lat]);
+  await page.mouse.click(at.x, at.y);
+  return { geometry, panel: page.getByRole('complementary', { name }) };
+}
+
+/** Drops a text file on the import panel's drop zone, as a user dragging it from the desktop. */
+export async function dropFile(page: Page, name: string, text: string, type = 'application/geo+json'): Promise<void> {
+  const transfer = await page.evaluateHandle(
+    ({ name, text, type }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], name, { type }));
+      return dt;
+    },
+    { name, text, type }
+  );
+  await page.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer: transfer });
 }

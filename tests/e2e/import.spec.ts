@@ -1,24 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { blockInternet, collectPageErrors, mapIdle, openMap } from './helpers.ts';
+import { blockInternet, collectPageErrors, dropFile, mapIdle, openMap } from './helpers.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const fixture = (p: string) => readFileSync(path.join(root, p), 'utf8');
 const plain = (s: string | null) => (s ?? '').replace(/\s+/g, ' ');
-
-/** Drops a file on the import panel's drop zone, as a user dragging it from the desktop. */
-async function dropFile(page: Page, name: string, text: string, type = 'application/geo+json') {
-  const transfer = await page.evaluateHandle(
-    ({ name, text, type }) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], name, { type }));
-      return dt;
-    },
-    { name, text, type }
-  );
-  await page.getByTestId('import-drop').dispatchEvent('drop', { dataTransfer: transfer });
-}
 
 /** Drops a file given as raw bytes (a SOSI file in ISO8859-10, say) on the import panel. */
 async function dropBytes(page: Page, name: string, bytes: Uint8Array) {

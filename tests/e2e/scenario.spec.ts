@@ -4,23 +4,15 @@ import { areaPlanarM2 } from '../../src/lib/geo/area.ts';
 import { centroidPlanar } from '../../src/lib/geo/centroid.ts';
 import { projectPosition } from '../../src/lib/geo/crs.ts';
 import { PNG } from 'pngjs';
-import { blockInternet, collectPageErrors, mapIdle, openMap, pagePoint, sourceFeature } from './helpers.ts';
+import { blockInternet, collectPageErrors, mapIdle, openMap, pagePoint, sourceFeature, startScenarioOn } from './helpers.ts';
 
 const plain = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 test('et scenario der Billingstad omdisponeres til bolig viser avgang og lavere kapasitet', async ({ page }) => {
   const errors = collectPageErrors(page);
   await blockInternet(page);
-  const f = sourceFeature('naeringsareal.geojson', 'id', 'n-billingstad-kontor');
-  const geometry = f.geometry as Polygon;
+  const { geometry, panel } = await startScenarioOn(page, 'n-billingstad-kontor', 'Billingstad kontor');
   const areaDaa = areaPlanarM2(geometry) / 1000;
-  const [lon, lat] = projectPosition(centroidPlanar(geometry), 'EPSG:25832', 'EPSG:4326');
-  await openMap(page, `/?kart=ingen&lag=naering-naa#15/${lat}/${lon}`);
-
-  await page.getByRole('button', { name: 'Nytt scenario' }).click();
-  const at = await pagePoint(page, [lon, lat]);
-  await page.mouse.click(at.x, at.y);
-  const panel = page.getByRole('complementary', { name: 'Billingstad kontor' });
   await panel.getByLabel('Omdisponer til').selectOption('bolig');
   await panel.getByRole('button', { name: 'Omdisponer' }).click();
 
@@ -137,12 +129,7 @@ test('utskriften for mÃ¸tet viser kart, tegnforklaring, tabell og demomerking pÃ
 
 test('en lenke til et scenario gjenskaper det i en annen nettleser', async ({ page, browser }) => {
   await blockInternet(page);
-  const f = sourceFeature('naeringsareal.geojson', 'id', 'n-billingstad-kontor');
-  const [lon, lat] = projectPosition(centroidPlanar(f.geometry as Polygon), 'EPSG:25832', 'EPSG:4326');
-  await openMap(page, `/?kart=ingen&lag=naering-naa#15/${lat}/${lon}`);
-  await page.getByRole('button', { name: 'Nytt scenario' }).click();
-  const at = await pagePoint(page, [lon, lat]);
-  await page.mouse.click(at.x, at.y);
+  await startScenarioOn(page, 'n-billingstad-kontor', 'Billingstad kontor');
   await page.getByRole('button', { name: 'Omdisponer' }).click();
   await page.getByRole('button', { name: 'Kopier lenke til scenariet' }).click();
   const link = await page.getByLabel('Lenke til scenariet').inputValue();

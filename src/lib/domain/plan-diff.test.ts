@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Polygon, Position } from 'geojson';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dominantChange, planDiff, planDiffByGroup, type PlanDiffFeature, type PlanDiffResult } from './plan-diff.ts';
+import { poly, rect, X, Y } from '../geo/fixtures.test-helper.ts';
 
 // polyclip-ts as it is, except that a test can make an operation throw (as it may on degenerate input).
 const failing = vi.hoisted(() => ({ ops: new Set<string>() }));
@@ -18,16 +19,6 @@ vi.mock('polyclip-ts', async (importOriginal) => {
 afterEach(() => failing.ops.clear());
 
 // Squares in EPSG:25832 near Asker; 100 m × 100 m = 10 daa = 10 000 m².
-const X = 580000;
-const Y = 6633000;
-const rect = (x0: number, y0: number, x1: number, y1: number): Position[] => [
-  [X + x0, Y + y0],
-  [X + x1, Y + y0],
-  [X + x1, Y + y1],
-  [X + x0, Y + y1],
-  [X + x0, Y + y0]
-];
-const poly = (...rings: Position[][]): Polygon => ({ type: 'Polygon', coordinates: rings });
 const f = (id: string, arealformal: string, status: 1 | 2, geometry: PlanDiffFeature['geometry']): PlanDiffFeature => ({ id, arealformal, status, geometry });
 
 /** Deep-frozen, so any attempt to modify an input throws. */

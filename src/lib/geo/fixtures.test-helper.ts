@@ -1,3 +1,4 @@
+import type { Polygon, Position } from 'geojson';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -25,3 +26,21 @@ export function expected<T>(outFile: string, actual: T): T {
   if (!existsSync(outFile)) throw new Error(`Fasiten ${outFile} finnes ikke; lag den med REGEN=1 og kontroller den før den sjekkes inn.`);
   return JSON.parse(readFileSync(outFile, 'utf8')) as T;
 }
+
+/** The test origin near Asker (EPSG:25832). */
+export const X = 580000;
+export const Y = 6633000;
+
+/** A closed rectangular ring from (X + x0, Y + y0) to (X + x1, Y + y1), counter-clockwise; metres. */
+export function rect(x0: number, y0: number, x1: number, y1: number): Position[] {
+  return [
+    [X + x0, Y + y0],
+    [X + x1, Y + y0],
+    [X + x1, Y + y1],
+    [X + x0, Y + y1],
+    [X + x0, Y + y0]
+  ];
+}
+
+/** A Polygon of the given rings (shell first). */
+export const poly = (...rings: Position[][]): Polygon => ({ type: 'Polygon', coordinates: rings });

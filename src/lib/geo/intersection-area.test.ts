@@ -4,17 +4,8 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { areaPlanarM2 } from './area.ts';
 import { intersectionAreaM2 } from './intersection-area.ts';
+import { poly, rect, X, Y } from './fixtures.test-helper.ts';
 
-const X = 580000;
-const Y = 6633000;
-const rect = (x0: number, y0: number, x1: number, y1: number): Position[] => [
-  [X + x0, Y + y0],
-  [X + x1, Y + y0],
-  [X + x1, Y + y1],
-  [X + x0, Y + y1],
-  [X + x0, Y + y0]
-];
-const poly = (...rings: Position[][]): Polygon => ({ type: 'Polygon', coordinates: rings });
 const L = poly([[X, Y], [X + 200, Y], [X + 200, Y + 100], [X + 100, Y + 100], [X + 100, Y + 200], [X, Y + 200], [X, Y]]);
 
 describe('intersectionAreaM2: hand cases', () => {

@@ -2,6 +2,7 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { areaPlanarM2 } from './area.ts';
 import { claimInOrder, fromShape, overlapAreas, overlay, overlayOrigin, shapeArea, shapeBox, SNAP_GRID, toShape, type Shape } from './overlay.ts';
+import { poly, rect, X, Y } from './fixtures.test-helper.ts';
 
 // polyclip-ts as it is, except that the tests can make an operation throw (as it does on some
 // degenerate input): `failing.calls` counts down the calls that throw.
@@ -21,16 +22,6 @@ afterEach(() => {
   failing.calls = Infinity;
 });
 
-const X = 580000;
-const Y = 6633000;
-const rect = (x0: number, y0: number, x1: number, y1: number): Position[] => [
-  [X + x0, Y + y0],
-  [X + x1, Y + y0],
-  [X + x1, Y + y1],
-  [X + x0, Y + y1],
-  [X + x0, Y + y0]
-];
-const poly = (...rings: Position[][]): Polygon => ({ type: 'Polygon', coordinates: rings });
 const O = [X, Y] as const;
 const sq = (x0: number, y0: number, x1: number, y1: number): Shape => toShape(poly(rect(x0, y0, x1, y1)), O);
 
