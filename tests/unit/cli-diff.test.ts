@@ -2,8 +2,8 @@ import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffNotes, runDiff, type DiffOut } from '../../src/lib/cli/diff.ts';
-import type { PlanDiffResult } from '../../src/lib/domain/plan-diff.ts';
+import { diffNotes, naeringFeatures, runDiff, type DiffOut } from '../../src/lib/cli/diff.ts';
+import { planDiffShapes, type PlanDiffResult } from '../../src/lib/domain/plan-diff.ts';
 import { readAreaFile, type ReadFileOk } from '../../src/lib/io/read-file.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -170,6 +170,24 @@ describe('npm run cli -- diff: real polygons against shapely (scripts/oracles/pl
       expectAgrees(run.out, g);
     }
     expect(back.result.tilgangM2).toBeCloseTo(forward.result.avgangM2, 3);
+  }, SLOW);
+
+  it('the map of the diff (planDiffShapes) covers the golden figures: every part where it lies, to 1 m²', async () => {
+    const [gammel, ny] = await Promise.all([read('in/gammel.sos'), read('in/ny.geojson')]);
+    const g = golden('gammel-ny');
+    const { shapes, problems } = planDiffShapes(naeringFeatures(gammel, 'gammel.sos'), naeringFeatures(ny, 'ny.geojson'));
+    expect(problems).toEqual([]);
+    const total = (change: string) => sum(shapes.filter((s) => s.change === change).map((s) => s.areaM2));
+    expect(Math.abs(total('tilgang') - g.tilgang_m2)).toBeLessThan(1);
+    expect(Math.abs(total('avgang') - g.avgang_m2)).toBeLessThan(1);
+    expect(Math.abs(total('realisert') - g.realisert_m2)).toBeLessThan(1);
+    // Per feature: its shape's area is its part in the golden (the parts are where the figures say).
+    for (const s of shapes) {
+      const gf = g.features.find((x) => x.source === s.source && x.id === s.id);
+      expect(Math.abs(s.areaM2 - (gf?.parts_m2[s.change] ?? Number.NaN)), `${s.source} ${s.id} ${s.change}`).toBeLessThan(1);
+    }
+    expect(total('tilgang')).toBeGreaterThan(0);
+    expect(total('avgang')).toBeGreaterThan(0);
   }, SLOW);
 });
 

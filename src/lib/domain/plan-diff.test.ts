@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { Polygon, Position } from 'geojson';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dominantChange, planDiff, planDiffByGroup, type PlanDiffFeature, type PlanDiffResult } from './plan-diff.ts';
+import { dominantChange, planDiff, planDiffByGroup, planDiffShapes, type PlanDiffFeature, type PlanDiffResult } from './plan-diff.ts';
+import { areaPlanarM2 } from '../geo/area.ts';
 import { poly, rect, X, Y } from '../geo/fixtures.test-helper.ts';
 
 // polyclip-ts as it is, except that a test can make an operation throw (as it may on degenerate input).
@@ -154,6 +155,61 @@ describe('planDiff: squares with hand-computed answers', () => {
     });
     const d = planDiff([f('a', 'ukjent', 1, poly(rect(0, 0, 1, 1))), f('b', '1800', 1, poly(rect(5, 0, 6, 1)))], [f('c', '130', 1, poly(rect(9, 0, 10, 1)))]);
     expect(Object.keys(d.byArealformal)).toEqual(['130', '1800', 'ukjent']);
+  });
+});
+
+describe('planDiffShapes: the land behind the figures, for the map', () => {
+  const oldPlan = frozen([
+    f('o1', '1300', 2, poly(rect(0, 0, 100, 100))),
+    f('o2', '1300', 1, poly(rect(200, 0, 300, 100))),
+    f('o3', '1160', 1, poly(rect(400, 0, 500, 100)))
+  ]);
+  const newPlan = frozen([
+    f('n1', '1300', 1, poly(rect(0, 0, 100, 100))),
+    f('n2', '1300', 1, poly(rect(260, 0, 360, 100))),
+    f('n4', '1800', 2, poly(rect(600, 0, 700, 100)))
+  ]);
+  const { shapes, problems } = planDiffShapes(oldPlan, newPlan);
+  const box = (g: Polygon | { type: 'MultiPolygon'; coordinates: Position[][][] }) => {
+    const xs = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat(2);
+    return [Math.min(...xs.map((p) => p[0] as number)) - X, Math.min(...xs.map((p) => p[1] as number)) - Y, Math.max(...xs.map((p) => p[0] as number)) - X, Math.max(...xs.map((p) => p[1] as number)) - Y].map((v) => Math.round(v * 1000) / 1000);
+  };
+
+  it('gives each gain, loss and realised part where it lies, with its area', () => {
+    expect(problems).toEqual([]);
+    expect(shapes.map((s) => [s.change, s.source, s.id, s.arealformal, s.status, Math.round(s.areaM2), box(s.geometry)])).toEqual([
+      ['realisert', 'new', 'n1', '1300', 1, 10000, [0, 0, 100, 100]],
+      ['tilgang', 'new', 'n2', '1300', 1, 6000, [300, 0, 360, 100]],
+      ['tilgang', 'new', 'n4', '1800', 2, 10000, [600, 0, 700, 100]],
+      ['avgang', 'old', 'o2', '1300', 1, 6000, [200, 0, 260, 100]],
+      ['avgang', 'old', 'o3', '1160', 1, 10000, [400, 0, 500, 100]]
+    ]);
+    for (const s of shapes) expect(areaPlanarM2(s.geometry)).toBeCloseTo(s.areaM2, 6);
+  });
+
+  it('adds up to the figures of planDiff, per change, and leaves the inputs as they were', () => {
+    const r = planDiff(oldPlan, newPlan);
+    const of = (c: string) => sum(shapes.filter((s) => s.change === c).map((s) => s.areaM2));
+    expect(of('tilgang')).toBeCloseTo(r.tilgangM2, 6);
+    expect(of('avgang')).toBeCloseTo(r.avgangM2, 6);
+    expect(of('realisert')).toBeCloseTo(r.realisertM2, 6);
+  });
+
+  it('never throws: a part the overlay cannot compute is left out and named', () => {
+    failing.ops.add('difference');
+    const r = planDiffShapes(oldPlan, newPlan);
+    // Parts with nothing of the other plan near need no overlay (n4, o3); the others fail.
+    expect(r.shapes.map((s) => [s.change, s.id])).toEqual([
+      ['realisert', 'n1'],
+      ['tilgang', 'n4'],
+      ['avgang', 'o3']
+    ]);
+    expect(r.problems.map((p) => [p.code, p.params.source, p.params.id])).toEqual([
+      ['plan-diff.feature-left-out', 'new', 'n1'],
+      ['plan-diff.feature-left-out', 'new', 'n2'],
+      ['plan-diff.feature-left-out', 'old', 'o1'],
+      ['plan-diff.feature-left-out', 'old', 'o2']
+    ]);
   });
 });
 

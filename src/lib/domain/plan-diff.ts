@@ -31,7 +31,7 @@
  * none (`plan-diff.overlap-left-out`). Inputs are not modified.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
-import { claimInOrder, overlapAreas, overlayOrigin, shapeArea, toShape, type Origin, type Shape } from '../geo/overlay.ts';
+import { claimInOrder, fromShape, overlapAreas, overlay, overlayOrigin, shapeArea, shapeBox, toShape, type Origin, type Shape } from '../geo/overlay.ts';
 import { AREALBRUKSSTATUS } from './norms.ts';
 
 /** A næring feature of one plan version. Geometry in EPSG:25832 (planar, valid). */
@@ -231,4 +231,71 @@ export function planDiffByGroup(result: PlanDiffResult, groupOf: (source: PlanSo
     groups.set(name, g);
   }
   return [...groups.values()].sort((a, b) => a.group.localeCompare(b.group, 'nb'));
+}
+
+/** Where one feature's land went: its tilgang, avgang or realisert part as a shape (EPSG:25832). */
+export interface PlanDiffShape {
+  change: Exclude<PlanChange, 'uendret'>;
+  /** The feature the part belongs to: a NEW feature for tilgang and realisert, an OLD one for avgang. */
+  source: PlanSource;
+  id: string;
+  arealformal: string;
+  status: 1 | 2;
+  /** Planar area of `geometry`, m². */
+  areaM2: number;
+  geometry: Polygon | MultiPolygon;
+}
+
+/**
+ * The land behind {@link planDiff}'s figures, for a map: per NEW feature its tilgang part (what no
+ * OLD næring covers) and, for status 1, its realisert part (what OLD status 2 covered); per OLD
+ * feature its avgang part (what no NEW næring covers). Same rules and owned pieces as
+ * {@link planDiff}, so the areas add up to its totals (up to the overlay's rounding; tested against
+ * it on real polygons). Parts below {@link OVERLAP_NOISE_M2} are left out; an overlay that fails
+ * leaves that part out with a problem (`plan-diff.feature-left-out`). Inputs are not modified.
+ */
+export function planDiffShapes(oldPlan: readonly PlanDiffFeature[], newPlan: readonly PlanDiffFeature[]): { shapes: PlanDiffShape[]; problems: PlanDiffProblem[] } {
+  const problems: PlanDiffProblem[] = [];
+  const origin = overlayOrigin([...oldPlan, ...newPlan].map((f) => f.geometry));
+  const oldPieces = ownedPieces(oldPlan, 'old', origin, problems);
+  const newPieces = ownedPieces(newPlan, 'new', origin, problems);
+  const boxes = (pieces: readonly (Shape | null)[]) => pieces.map((p) => (p ? shapeBox(p) : null));
+  const oldBoxes = boxes(oldPieces);
+  const newBoxes = boxes(newPieces);
+  const meets = (a: readonly number[] | null, b: readonly number[] | null) =>
+    !!a && !!b && (a[0] as number) <= (b[2] as number) && (b[0] as number) <= (a[2] as number) && (a[1] as number) <= (b[3] as number) && (b[1] as number) <= (a[3] as number);
+  const shapes: PlanDiffShape[] = [];
+  const add = (change: PlanDiffShape['change'], source: PlanSource, f: PlanDiffFeature, parts: Shape) => {
+    const kept = parts.filter((p) => shapeArea([p]) >= OVERLAP_NOISE_M2);
+    const geometry = fromShape(kept, origin);
+    if (geometry) shapes.push({ change, source, id: f.id, arealformal: f.arealformal, status: f.status, areaM2: shapeArea(kept), geometry });
+  };
+  const failed = (source: PlanSource, id: string, detail: string) => problems.push({ code: 'plan-diff.feature-left-out', params: { source, id, detail } });
+
+  newPlan.forEach((f, i) => {
+    const piece = newPieces[i];
+    if (!piece) return;
+    const near = oldPieces.flatMap((p, j) => (p && meets(newBoxes[i] ?? null, oldBoxes[j] ?? null) ? [j] : []));
+    const gained = near.length ? overlay('difference', piece, near.map((j) => oldPieces[j] as Shape)) : { ok: true as const, shape: piece };
+    if (gained.ok) add('tilgang', 'new', f, gained.shape);
+    else failed('new', f.id, gained.detail);
+    if (f.status !== AREALBRUKSSTATUS.naavaerende) return;
+    const realised: Shape = [];
+    for (const j of near) {
+      if ((oldPlan[j] as PlanDiffFeature).status !== AREALBRUKSSTATUS.framtidig) continue;
+      const r = overlay('intersection', piece, [oldPieces[j] as Shape]);
+      if (r.ok) realised.push(...r.shape);
+      else failed('new', f.id, r.detail);
+    }
+    add('realisert', 'new', f, realised);
+  });
+  oldPlan.forEach((f, j) => {
+    const piece = oldPieces[j];
+    if (!piece) return;
+    const near = newPieces.flatMap((p, i) => (p && meets(oldBoxes[j] ?? null, newBoxes[i] ?? null) ? [i] : []));
+    const lost = near.length ? overlay('difference', piece, near.map((i) => newPieces[i] as Shape)) : { ok: true as const, shape: piece };
+    if (lost.ok) add('avgang', 'old', f, lost.shape);
+    else failed('old', f.id, lost.detail);
+  });
+  return { shapes, problems };
 }
