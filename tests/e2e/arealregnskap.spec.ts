@@ -6,6 +6,10 @@ import { expect, test } from '@playwright/test';
 import { areaPlanarM2 } from '../../src/lib/geo/area.ts';
 import { blockInternet, collectPageErrors, dropFile, openMap, startScenarioOn } from './helpers.ts';
 
+/** The summary of table 5 from an earlier plan (the 2015 demo plan, or the same read from a file) to the plan in use. */
+const versionsSum = (old: string) =>
+  `Fra «${old}» til «Gjeldende plan»: tilgang 1 050,0 daa, avgang 420,0 daa, netto 630,0 daa. 775,0 daa er realisert (framtidig i den eldre planen, nåværende i den nyere).`;
+
 const STATEMENT = 'Kapasiteten i framtidige områder, 13 619 arbeidsplasser, dekker 68–90 % av målet på 15 000–20 000 nye arbeidsplasser på 20 år (27 år ved 500 per år).';
 
 test('arealregnskapet for planen slik den er: ett utsagn om arbeidsplasser, diagrammer med akser og tegnforklaring, tabeller og nedlastinger som stemmer', async ({ page }) => {
@@ -24,9 +28,7 @@ test('arealregnskapet for planen slik den er: ett utsagn om arbeidsplasser, diag
   await expect(table.locator('tr').last()).toContainText('5 720,0');
 
   // Plan versions by overlay: the same figures as «npm run cli -- diff» on the two demo plans.
-  await expect(page.getByTestId('versjoner-sum')).toHaveText(
-    'Fra Kommuneplan 2015, demodata til gjeldende plan: tilgang 1 050,0 daa, avgang 420,0 daa, netto 630,0 daa. 775,0 daa er realisert (framtidig da, nåværende nå).'
-  );
+  await expect(page.getByTestId('versjoner-sum')).toHaveText(versionsSum('Kommuneplan 2015, demodata'));
   await expect(page.getByTestId('diagram-versjoner').getByText('Tilgang', { exact: true }).first()).toBeVisible();
   // CSV for Norwegian Excel: BOM, semicolons, decimal comma, the same sum.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned CSV' }).click()]);
@@ -110,4 +112,66 @@ test('en importert AR5-fil med alle arealtyper er det rapporten regner arealkval
   await expect(row('Skog, høy bonitet')).toContainText('100,0');
   // … and no farmland (the demo AR5 has 1 001 daa fulldyrka jord under them).
   await expect(row('Fulldyrka jord')).toHaveText(/^Fulldyrka jord \(21\)0,00,0$/);
+});
+
+test('planversjoner: kart over tilgang og avgang, to planer å velge fritt, og en eldre plan lest fra fil gir de samme tallene', async ({ page }) => {
+  await blockInternet(page);
+  const errors = collectPageErrors(page);
+  await page.goto('/arealregnskap');
+  const sum = page.getByTestId('versjoner-sum');
+  await expect(sum).toHaveText(versionsSum('Kommuneplan 2015, demodata'));
+
+  // The map: gained land green, lost land red, realised blue, each changed area labelled with its change.
+  const map = page.getByTestId('kart-versjoner');
+  await expect(map.locator('figcaption')).toHaveText('Kart: tilgang, avgang og realisert næringsareal');
+  for (const [change, colour] of [
+    ['tilgang', '#2e7d32'],
+    ['avgang', '#c62828'],
+    ['realisert', '#1f6fb2']
+  ] as const) {
+    const paths = map.locator(`path[data-change="${change}"]`);
+    expect(await paths.count(), change).toBeGreaterThan(0);
+    expect(await paths.first().getAttribute('fill')).toBe(colour);
+  }
+  const labels = await map.locator('text.label').allTextContents();
+  expect(labels.length).toBeGreaterThan(2);
+  expect(labels.some((l) => /^.+ \+[\d\s ]+,\d daa$/.test(l))).toBe(true);
+  expect(labels.some((l) => /^.+ −[\d\s ]+,\d daa$/.test(l))).toBe(true);
+  // No two labels overlap.
+  const boxes = await map.locator('text.label').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => [r.left, r.top, r.right, r.bottom]));
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i] as number[], boxes[j] as number[]];
+      const overlap = (a[0] as number) < (b[2] as number) - 1 && (b[0] as number) < (a[2] as number) - 1 && (a[1] as number) < (b[3] as number) - 1 && (b[1] as number) < (a[3] as number) - 1;
+      expect(overlap, `${i} ${j}`).toBe(false);
+    }
+  await expect(map.getByRole('listitem').filter({ hasText: 'Tilgang' })).toBeVisible();
+  await expect(map.getByRole('listitem').filter({ hasText: 'Avgang' })).toBeVisible();
+  await expect(map.locator('svg text').filter({ hasText: /^\d+ (k?m)$/ })).toHaveCount(1);
+
+  // The other way round: what was gained is lost, and nothing is realised (nåværende → framtidig is not).
+  await page.getByTestId('versjon-fra').selectOption({ label: 'Gjeldende plan' });
+  await page.getByTestId('versjon-til').selectOption({ label: 'Kommuneplan 2015, demodata' });
+  await expect(sum).toHaveText(/^Fra «Gjeldende plan» til «Kommuneplan 2015, demodata»: tilgang 420,0 daa, avgang 1\s050,0 daa, netto −630,0 daa\. 0,0 daa er realisert/);
+  // The same plan on both sides: nothing to compare, and no table.
+  await page.getByTestId('versjon-til').selectOption({ label: 'Gjeldende plan' });
+  await expect(sum).toHaveText('Velg to ulike planer for å se tilgang og avgang, eller les en eldre plan fra fil.');
+  await expect(page.getByTestId('tabell-versions')).toHaveCount(0);
+
+  // The 2015 plan read from its file (as a planner reads the kommune's earlier plan): chosen as the
+  // earlier plan, with the same figures as the demo's own 2015 version, in the page and the CSV.
+  await page.getByTestId('versjon-fil').setInputFiles('geodata/kilder/naeringsareal-2015.geojson');
+  await expect(page.getByRole('status').filter({ hasText: 'naeringsareal-2015.geojson er lest' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('versjon-fra').locator('option:checked')).toHaveText('naeringsareal-2015.geojson');
+  await expect(sum).toHaveText(versionsSum('naeringsareal-2015.geojson'));
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Last ned CSV' }).click()]);
+  const text = readFileSync(await csv.path()).toString('utf8');
+  expect(text).toContain('Sum;1050,0;420,0;630,0;775,0');
+  expect(text).toContain('Fra «naeringsareal-2015.geojson» til «Gjeldende plan».');
+
+  // A file that is not a plan: a message that names it, and the comparison stays as it was.
+  await page.getByTestId('versjon-fil').setInputFiles({ name: 'tull.geojson', mimeType: 'application/geo+json', buffer: Buffer.from('{"type": "Feature') });
+  await expect(page.getByRole('alert')).toContainText('tull.geojson');
+  await expect(sum).toHaveText(versionsSum('naeringsareal-2015.geojson'));
+  expect(errors).toEqual([]);
 });

@@ -134,12 +134,17 @@ function planVersionsOf(file: AppDataFile): PlanVersion[] {
     label: v.label,
     year: v.year,
     naeringsareal: v.naeringsareal as FeatureCollection<Polygon | MultiPolygon>,
-    planAreas: v.naeringsareal.features.map((f) => {
-      const p = (f.properties ?? {}) as Record<string, unknown>;
-      const id = String(p.id);
-      return planAreaOf(id, String(p.navn ?? id), f.geometry as Polygon | MultiPolygon, p);
-    })
+    planAreas: planAreasOf(v.naeringsareal)
   }));
+}
+
+/** A næring layer (the demo's, an earlier version's or an import's; EPSG:25832) as the engine's plan areas. */
+export function planAreasOf(layer: FeatureCollection): PlanArea[] {
+  return layer.features.map((f) => {
+    const p = (f.properties ?? {}) as Record<string, unknown>;
+    const id = String(p.id);
+    return planAreaOf(id, String(p.navn ?? id), f.geometry as Polygon | MultiPolygon, p);
+  });
 }
 
 /**

@@ -16,7 +16,7 @@ import { jobsFromFloor, jobsFromLand } from './capacity.ts';
 import { needCoverage } from './need.ts';
 import { AREALBRUKSSTATUS, defaultNorms, isKategori, KATEGORI_IDS, type Norms } from './norms.ts';
 import type { ChangeEffect, PlanArea } from './plan-area.ts';
-import { planDiff, planDiffByGroup } from './plan-diff.ts';
+import { planDiff, planDiffByGroup, type PlanDiffFeature } from './plan-diff.ts';
 
 /*
  * The arealregnskap (land-use accounts) of the business land, after KDD's guide «Arealregnskap i
@@ -75,8 +75,8 @@ export interface ArealregnskapInput {
   norms: Norms;
   /** Whether the data are the app's demo data (exports and the page label them). */
   demo: boolean;
-  /** An earlier plan version to account tilgang/avgang from, to the baseline (table 5); none: no table. */
-  planVersion?: { label: string; planAreas: readonly PlanArea[] } | null;
+  /** Two plan versions to account tilgang/avgang between (table 5); none: no table. */
+  versions?: VersionPair | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -389,13 +389,26 @@ export interface VersionFigures {
   realisertDaa: number;
 }
 
+/** One side of a plan-version comparison: a name to show and the plan's næring areas (EPSG:25832). */
+export interface PlanVersionSide {
+  label: string;
+  planAreas: readonly PlanArea[];
+}
+
+/** The two plan versions table 5 compares: from `old` to `new`. */
+export interface VersionPair {
+  old: PlanVersionSide;
+  new: PlanVersionSide;
+}
+
 /**
- * Table 5: tilgang and avgang of næringsareal from an earlier plan version to the baseline, by
- * planar overlay (domain/plan-diff.ts, the engine of `npm run cli -- diff`): in total, per named
- * area (each feature's `omrade` in its own plan) and per arealformål.
+ * Table 5: tilgang and avgang of næringsareal from one plan version to another (e.g. an earlier
+ * version to the plan in use), by planar overlay (domain/plan-diff.ts, the engine of `npm run cli
+ * -- diff`): in total, per named area (each feature's `omrade` in its own plan) and per arealformål.
  */
 export interface VersionsTable {
-  label: string;
+  oldLabel: string;
+  newLabel: string;
   total: VersionFigures;
   byOmrade: (VersionFigures & { omrade: string })[];
   byFormal: { arealformal: number; tilgangDaa: number; avgangDaa: number; nettoDaa: number }[];
@@ -775,19 +788,22 @@ export function arealregnskap(input: ArealregnskapInput): Arealregnskap {
     change: input.scenario ? changeTable(input.planAreas, input.scenario) : null,
     land: landTable(baseline, scenario, input.norms),
     jobs: { baseline: jobsBaseline, scenario: jobsScenario, statement: lead.statement, floorStatement: lead.floorStatement },
-    versions: input.planVersion ? versionsTable(input.planVersion, input.planAreas) : null,
+    versions: input.versions ? versionsTable(input.versions) : null,
     sources: reportSources(input.norms)
   };
 }
 
-/** Table 5 from an earlier version to the baseline (see {@link VersionsTable}). */
-function versionsTable(old: { label: string; planAreas: readonly PlanArea[] }, planAreas: readonly PlanArea[]): VersionsTable {
-  const features = (areas: readonly PlanArea[]) => areas.map((a) => ({ id: a.id, arealformal: String(a.arealformal), status: a.status, geometry: a.geometry }));
-  const result = planDiff(features(old.planAreas), features(planAreas));
-  const omrade = { old: new Map(old.planAreas.map((a) => [a.id, a.omrade])), new: new Map(planAreas.map((a) => [a.id, a.omrade])) };
+/** A plan's næring areas as the overlay's features. */
+export const diffFeatures = (areas: readonly PlanArea[]): PlanDiffFeature[] => areas.map((a) => ({ id: a.id, arealformal: String(a.arealformal), status: a.status, geometry: a.geometry }));
+
+/** Table 5 from one plan version to another (see {@link VersionsTable}); also on its own, so a page can keep it while the rest changes. */
+export function versionsTable(pair: VersionPair): VersionsTable {
+  const result = planDiff(diffFeatures(pair.old.planAreas), diffFeatures(pair.new.planAreas));
+  const omrade = { old: new Map(pair.old.planAreas.map((a) => [a.id, a.omrade])), new: new Map(pair.new.planAreas.map((a) => [a.id, a.omrade])) };
   const figures = (t: number, a: number, r: number): VersionFigures => ({ tilgangDaa: m2ToDaa(t), avgangDaa: m2ToDaa(a), nettoDaa: m2ToDaa(t - a), realisertDaa: m2ToDaa(r) });
   return {
-    label: old.label,
+    oldLabel: pair.old.label,
+    newLabel: pair.new.label,
     total: figures(result.tilgangM2, result.avgangM2, result.realisertM2),
     byOmrade: planDiffByGroup(result, (source, id) => omrade[source].get(id) ?? id).map((g) => ({ omrade: g.group, ...figures(g.tilgangM2, g.avgangM2, g.realisertM2) })),
     byFormal: Object.entries(result.byArealformal).map(([code, x]) => ({ arealformal: Number(code), tilgangDaa: m2ToDaa(x.tilgangM2), avgangDaa: m2ToDaa(x.avgangM2), nettoDaa: m2ToDaa(x.tilgangM2 - x.avgangM2) }))

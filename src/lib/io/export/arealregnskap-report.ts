@@ -368,7 +368,7 @@ function sourcesBlock(r: Arealregnskap, lang: Lang): ReportBlock {
   };
 }
 
-/** Table 5: from an earlier plan version to the plan in use, per named area and per arealformål (none without a version). */
+/** Table 5: from one plan version to another, per named area and per arealformål (none without a version). */
 function versionBlocks(r: Arealregnskap, lang: Lang): ReportBlock[] {
   const v = r.versions;
   if (!v) return [];
@@ -379,7 +379,7 @@ function versionBlocks(r: Arealregnskap, lang: Lang): ReportBlock[] {
       id: 'versions',
       sheet: 'versions',
       title: t(lang, 'arealregnskap.versions.byOmrade'),
-      notes: [t(lang, 'arealregnskap.versions.from', { old: v.label }), t(lang, 'arealregnskap.versions.note')],
+      notes: [t(lang, 'arealregnskap.versions.from', { old: v.oldLabel, new: v.newLabel }), t(lang, 'arealregnskap.versions.note')],
       header: [t(lang, 'arealregnskap.col.omrade'), h('arealregnskap.col.tilgang'), h('arealregnskap.col.avgang'), h('arealregnskap.col.netto'), h('arealregnskap.col.realisert')],
       rows: [...v.byOmrade.map((g) => [g.omrade, ...figures(g)]), [t(lang, 'arealregnskap.total'), ...figures(v.total)]],
       totalRows: 1

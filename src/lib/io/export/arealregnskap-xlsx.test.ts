@@ -146,7 +146,7 @@ describe('table 5, plan versions: the model, the CSV and the workbook agree', ()
     return [{ ...a!, geometry: rect(0, 0, 100, 100) }, { ...b!, status: 2 as const }, d!, E];
   };
   const withVersion = () =>
-    arealregnskap({ planAreas: planAreas(), ar5: ar5(), scenario: null, norms: defaultNorms(), demo: true, planVersion: { label: 'Plan 2015', planAreas: older() } });
+    arealregnskap({ planAreas: planAreas(), ar5: ar5(), scenario: null, norms: defaultNorms(), demo: true, versions: { old: { label: 'Plan 2015', planAreas: older() }, new: { label: 'Plan i bruk', planAreas: planAreas() } } });
 
   it('gives tilgang, avgang and realised in daa by hand', () => {
     const v = withVersion().versions;
