@@ -91,7 +91,7 @@ export const nb = {
 
   'arealregnskap.jobs.title': '4 Arbeidsplasser mot målet',
   'arealregnskap.statement.jobs-goal':
-    'Kapasiteten i framtidige områder, {capacity} arbeidsplasser, dekker {coverMinPct}–{coverMaxPct} % av målet på {goalMin}–{goalMax} nye arbeidsplasser på {years} år ({yearsAtRate} år ved {ratePerYear} per år).',
+    'Kapasiteten i framtidige områder, {capacity} arbeidsplasser, dekker {coverMinPct}–{coverMaxPct}\u00a0% av målet på {goalMin}–{goalMax} nye arbeidsplasser på {years} år ({yearsAtRate} år ved {ratePerYear} per år).',
   'arealregnskap.statement.jobs-floor':
     'Ved antatt utnyttelse er potensialet i de samme {futureDaa} daa {low}–{high} arbeidsplasser (gulvarealmodellen, med forutsetningene under).',
   'arealregnskap.jobs.norm': 'Kapasiteten regnes med planens norm: framtidig areal delt på {m2} m² brutto per arbeidsplass (temaplan næring, 5.9.2). Tallene er rundet ned.',
@@ -276,7 +276,7 @@ export const en: Record<keyof typeof nb, string> = {
 
   'arealregnskap.jobs.title': '4 Jobs against the goal',
   'arealregnskap.statement.jobs-goal':
-    'The capacity of the future areas, {capacity} jobs, covers {coverMinPct}–{coverMaxPct} % of the goal of {goalMin}–{goalMax} new jobs over {years} years ({yearsAtRate} years at {ratePerYear} a year).',
+    'The capacity of the future areas, {capacity} jobs, covers {coverMinPct}–{coverMaxPct}\u00a0% of the goal of {goalMin}–{goalMax} new jobs over {years} years ({yearsAtRate} years at {ratePerYear} a year).',
   'arealregnskap.statement.jobs-floor':
     'At the assumed floor-area ratios, the same {futureDaa} daa could hold {low}–{high} jobs (the floor-area model, with the assumptions below).',
   'arealregnskap.jobs.norm': 'Capacity by the plan’s norm: future land divided by {m2} m² gross per job (temaplan næring, 5.9.2). Figures are rounded down.',

@@ -11,7 +11,9 @@ describe('the report texts', () => {
     expect(plain(jobsGoalText(s, 'nb'))).toBe(
       'Kapasiteten i framtidige områder, 13 619 arbeidsplasser, dekker 68–90 % av målet på 15 000–20 000 nye arbeidsplasser på 20 år (27 år ved 500 per år).'
     );
-    expect(jobsGoalText(s, 'en')).toBe('The capacity of the future areas, 13,619 jobs, covers 68–90 % of the goal of 15,000–20,000 new jobs over 20 years (27 years at 500 a year).');
+    // «%» never ends up alone on the next line.
+    expect(jobsGoalText(s, 'nb')).toContain('68–90\u00a0% av');
+    expect(jobsGoalText(s, 'en')).toBe('The capacity of the future areas, 13,619 jobs, covers 68–90\u00a0% of the goal of 15,000–20,000 new jobs over 20 years (27 years at 500 a year).');
   });
 
   it('the floor-area statement and its assumptions', () => {

@@ -80,7 +80,7 @@ describe('arealregnskap Excel workbook', () => {
     expect(brutto.map((c) => c.value)).toEqual(['Brutto areal per arbeidsplass (m²)', 'Planens tall', 420, '', 'nei', 'Temaplan næring 2020–2032, høringsforslag (Asker kommune)', '5.9.2 Arealer og arealbestemmelser', 'Hver arbeidsplass beslaglegger brutto 420 kvm flateareal.']);
     const jobs = x.sheets[4] as XlsxSheet;
     const texts = [...jobs.rows.values()].map((r) => r.get(0)?.value);
-    expect(texts).toContain('Kapasiteten i framtidige områder, 71 arbeidsplasser, dekker 0–0 % av målet på 15\u00a0000–20\u00a0000 nye arbeidsplasser på 20 år (0 år ved 500 per år).');
+    expect(texts).toContain('Kapasiteten i framtidige områder, 71 arbeidsplasser, dekker 0–0\u00a0% av målet på 15\u00a0000–20\u00a0000 nye arbeidsplasser på 20 år (0 år ved 500 per år).');
   });
 
   it('without a scenario: the change sheets say so, the other sheets have one side', async () => {
