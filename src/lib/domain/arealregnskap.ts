@@ -16,7 +16,7 @@ import { jobsFromFloor, jobsFromLand } from './capacity.ts';
 import { needCoverage } from './need.ts';
 import { AREALBRUKSSTATUS, defaultNorms, isKategori, KATEGORI_IDS, type Norms } from './norms.ts';
 import type { ChangeEffect, PlanArea } from './plan-area.ts';
-import { planDiff, planDiffByGroup, type PlanDiffFeature } from './plan-diff.ts';
+import { planDiff, planDiffByGroup, type PlanDiffFeature, type PlanDiffResult } from './plan-diff.ts';
 
 /*
  * The arealregnskap (land-use accounts) of the business land, after KDD's guide «Arealregnskap i
@@ -411,7 +411,8 @@ export interface VersionsTable {
   newLabel: string;
   total: VersionFigures;
   byOmrade: (VersionFigures & { omrade: string })[];
-  byFormal: { arealformal: number; tilgangDaa: number; avgangDaa: number; nettoDaa: number }[];
+  /** Per arealformål and status (each side's own): tilgang by the later plan's, avgang by the earlier plan's, realisert (2 → 1) by the later plan's (status 1). In code order, then status. */
+  byFormal: (VersionFigures & { arealformal: number; status: 1 | 2 })[];
 }
 
 /** The whole report. */
@@ -806,6 +807,24 @@ export function versionsTable(pair: VersionPair): VersionsTable {
     newLabel: pair.new.label,
     total: figures(result.tilgangM2, result.avgangM2, result.realisertM2),
     byOmrade: planDiffByGroup(result, (source, id) => omrade[source].get(id) ?? id).map((g) => ({ omrade: g.group, ...figures(g.tilgangM2, g.avgangM2, g.realisertM2) })),
-    byFormal: Object.entries(result.byArealformal).map(([code, x]) => ({ arealformal: Number(code), tilgangDaa: m2ToDaa(x.tilgangM2), avgangDaa: m2ToDaa(x.avgangM2), nettoDaa: m2ToDaa(x.tilgangM2 - x.avgangM2) }))
+    byFormal: versionsByFormal(result)
   };
+}
+
+/** Table 5 per arealformål and status (see {@link VersionsTable.byFormal}); rows with nothing to show are left out. */
+function versionsByFormal(result: PlanDiffResult): VersionsTable['byFormal'] {
+  const rows = new Map<string, { arealformal: number; status: 1 | 2; t: number; a: number; r: number }>();
+  for (const f of result.features) {
+    const key = `${f.arealformal}|${f.status}`;
+    const row = rows.get(key) ?? { arealformal: Number(f.arealformal), status: f.status, t: 0, a: 0, r: 0 };
+    if (f.source === 'new') {
+      row.t += f.partsM2.tilgang;
+      row.r += f.partsM2.realisert;
+    } else row.a += f.partsM2.avgang;
+    rows.set(key, row);
+  }
+  return [...rows.values()]
+    .filter((x) => x.t > 0 || x.a > 0 || x.r > 0)
+    .sort((x, y) => x.arealformal - y.arealformal || x.status - y.status)
+    .map((x) => ({ arealformal: x.arealformal, status: x.status, tilgangDaa: m2ToDaa(x.t), avgangDaa: m2ToDaa(x.a), nettoDaa: m2ToDaa(x.t - x.a), realisertDaa: m2ToDaa(x.r) }));
 }

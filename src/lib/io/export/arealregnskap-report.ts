@@ -389,9 +389,9 @@ function versionBlocks(r: Arealregnskap, lang: Lang): ReportBlock[] {
       sheet: 'versions',
       title: t(lang, 'arealregnskap.versions.byFormal'),
       notes: [],
-      header: [t(lang, 'arealregnskap.col.arealformal'), h('arealregnskap.col.tilgang'), h('arealregnskap.col.avgang'), h('arealregnskap.col.netto')],
-      rows: v.byFormal.map((f) => [formalText(f.arealformal, lang), daa(f.tilgangDaa), daa(f.avgangDaa), daa(f.nettoDaa)]),
-      totalRows: 0
+      header: [t(lang, 'arealregnskap.col.arealformal'), t(lang, 'arealregnskap.col.status'), h('arealregnskap.col.tilgang'), h('arealregnskap.col.avgang'), h('arealregnskap.col.netto'), h('arealregnskap.col.realisert')],
+      rows: [...v.byFormal.map((f) => [formalText(f.arealformal, lang), statusText(f.status, lang), ...figures(f)]), [t(lang, 'arealregnskap.total'), '', ...figures(v.total)]],
+      totalRows: 1
     }
   ];
 }

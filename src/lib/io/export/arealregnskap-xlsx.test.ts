@@ -156,6 +156,12 @@ describe('table 5, plan versions: the model, the CSV and the workbook agree', ()
       ['Tofte', 10, 0, 10],
       ['Vollen', 0, 5, 0]
     ]);
+    // Per arealformål and status: C came as 1160 framtidig, A grew and E went as 1300 framtidig, B was realised (1300 nåværende now).
+    expect(v?.byFormal.map((f) => [f.arealformal, f.status, f.tilgangDaa, f.avgangDaa, f.nettoDaa, f.realisertDaa])).toEqual([
+      [1160, 2, 10, 0, 10, 0],
+      [1300, 1, 0, 0, 0, 10],
+      [1300, 2, 10, 5, 5, 0]
+    ]);
     expect(arealregnskap({ planAreas: planAreas(), ar5: ar5(), scenario: null, norms: defaultNorms(), demo: true }).versions).toBeNull();
   });
 
