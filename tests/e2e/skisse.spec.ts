@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Polygon } from 'geojson';
 import { areaPlanarM2 } from '../../src/lib/geo/area.ts';
 import { reprojectGeometry } from '../../src/lib/geo/crs.ts';
-import { blockInternet, collectPageErrors, mapIdle, openMap } from './helpers.ts';
+import { blockInternet, collectPageErrors, mapIdle, openMap, stationCoords } from './helpers.ts';
 
 const plain = (s: string | null) => (s ?? '').replace(/\s+/g, ' ');
 
@@ -44,6 +44,54 @@ async function square(page: Page, size: number) {
 }
 
 test.describe('skisser', () => {
+  test('et hjørne på et stasjonsnavn og et avsluttende klikk på et område: formen blir en skisse, ingen panel åpnes og kartet endrer ikke størrelse', async ({ page }) => {
+    const errors = collectPageErrors(page);
+    await blockInternet(page);
+    // Gullhella stasjon, with the næring areas around it and the station names on.
+    const [lon, lat] = stationCoords('Gullhella stasjon');
+    await openMap(page, `/?kart=ingen&lag=naering-naa,naering-framtidig,skisser,stasjoner#15/${lat}/${lon}`);
+    await page.getByRole('checkbox', { name: 'Fest til hjørner og kanter' }).uncheck();
+    const label = page.locator('.station-label', { hasText: 'Gullhella' });
+    await expect(label).toBeVisible();
+    const lb = await label.boundingBox();
+    const before = await page.locator('.map-area').boundingBox();
+    if (!lb || !before) throw new Error('ingen stasjonsetikett eller kartflate');
+    // The first vertex (and so the finishing click) on the label, the others around it.
+    const at = { x: lb.x + lb.width / 2, y: lb.y + lb.height / 2 };
+    await drawPolygon(page, [at, { x: at.x + 140, y: at.y - 20 }, { x: at.x + 150, y: at.y + 110 }, { x: at.x - 10, y: at.y + 100 }]);
+
+    await expect(page.getByRole('button', { name: 'Skisse 1' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Gullhella stasjon' })).toHaveCount(0);
+    await expect(page.locator('aside.feature')).toHaveCount(0);
+    expect(await page.locator('.map-area').boundingBox()).toEqual(before);
+    // After drawing, a click on the station name selects it again: name, line and the source as a note, no raw fields.
+    await label.click();
+    const panel = page.locator('aside.feature');
+    await expect(panel).toHaveCount(1);
+    await expect(panel.getByRole('heading', { name: 'Gullhella stasjon' })).toBeVisible();
+    await expect(panel.getByTestId('stasjon')).toHaveText(/Linje\s*Spikkestadlinjen \(L1\)/);
+    await expect(panel.locator('.source')).toContainText('Kilde for plasseringen:');
+    await expect(panel).not.toContainText('presisjon');
+    await expect(panel.locator('dt')).toHaveCount(1);
+    expect(errors).toEqual([]);
+  });
+
+  test('hvert tegneverktøy har sitt eget hint', async ({ page }) => {
+    await blockInternet(page);
+    await openMap(page, '/?kart=ingen&lag=skisser#14/59.640/10.470');
+    const hint = page.getByTestId('tegnehint');
+    for (const [tool, text] of [
+      ['Tegn område', 'klikk det første punktet igjen'],
+      ['Rektangel', 'det motsatte hjørnet'],
+      ['Frihånd', 'før musen rundt området']
+    ] as const) {
+      await page.getByRole('button', { name: tool }).click();
+      await expect(hint).toContainText(text);
+      await page.keyboard.press('Escape');
+      await expect(hint).toHaveCount(0);
+    }
+  });
+
   test('tegn et område: tallene vises og stemmer med motoren; angre, gjør om og last på nytt', async ({ page }) => {
     const errors = collectPageErrors(page);
     await blockInternet(page);

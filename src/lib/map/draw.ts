@@ -3,6 +3,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import type { GeoJSONStoreFeatures, SnapToCustom, TerraDrawMouseEvent } from 'terra-draw';
 import Flatbush from 'flatbush';
 import { ringBounds, snapTarget } from '$lib/geo/snap.ts';
+import { tr } from '$lib/i18n/lang.svelte.ts';
 // The drawing modes and callbacks are the app's drawing session's; this is the tool it drives on the map.
 import type { DrawCallbacks, DrawKind, DrawTool } from '$lib/state/draw-session.svelte.ts';
 
@@ -10,6 +11,8 @@ import type { DrawCallbacks, DrawKind, DrawTool } from '$lib/state/draw-session.
 export type SnapTargets = readonly Polygon[];
 
 const SNAP_PX = 10;
+/** How long after a shape is finished a map click still belongs to the drawing, ms (the finishing click's own click event). */
+const FINISH_CLICK_MS = 400;
 
 /**
  * Connects terra-draw (and its MapLibre adapter) to the map: polygon, rectangle and freehand
@@ -21,6 +24,8 @@ export class SketchDraw implements DrawTool {
   private draw: import('terra-draw').TerraDraw | null = null;
   private editing: { sketchId: string; featureId: string | number } | null = null;
   private snapIndex: { tree: Flatbush; polys: Polygon[] } | null = null;
+  /** When the last shape was finished (performance.now()), see {@link consumesClick}. */
+  private finishedAt = -Infinity;
   snapping = true;
   private map: MlMap;
   private cb: DrawCallbacks;
@@ -79,6 +84,7 @@ export class SketchDraw implements DrawTool {
         return;
       }
       // A finished shape becomes a sketch (drawn by our own layer); terra-draw lets it go.
+      this.finishedAt = performance.now();
       this.draw?.removeFeatures([id]);
       this.draw?.setMode('static');
       this.cb.onprogress(null);
@@ -99,7 +105,7 @@ export class SketchDraw implements DrawTool {
     this.draw.setMode('select');
     const [result] = this.draw.addFeatures([{ type: 'Feature', geometry, properties: { mode: 'polygon' } }]);
     if (!result?.valid) {
-      this.cb.oninvalid(`Formen kan ikke redigeres: ${result?.reason ?? 'ugyldig'}.`);
+      this.cb.oninvalid(tr('draw.cannotEdit', { reason: result?.reason ?? '' }));
       return;
     }
     this.editing = { sketchId, featureId: result.id as string | number };
@@ -117,6 +123,15 @@ export class SketchDraw implements DrawTool {
   get active(): boolean {
     const mode = this.draw?.getMode();
     return mode !== undefined && mode !== 'static';
+  }
+
+  /**
+   * True when a map click belongs to the drawing: while drawing or editing, and for the click
+   * that finished a shape (terra-draw finishes on the pointer-up before the map's click event, so
+   * the mode is already static when that click arrives).
+   */
+  consumesClick(): boolean {
+    return this.active || performance.now() - this.finishedAt < FINISH_CLICK_MS;
   }
 
   /** The polygons drawing snaps to (existing næring areas and other sketches), WGS84. */

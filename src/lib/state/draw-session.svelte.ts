@@ -43,6 +43,8 @@ export class DrawSession {
   /** The drawing tool, once the map has made it. */
   tool = $state.raw<DrawTool | null>(null);
   drawing = $state(false);
+  /** What the planner is doing on the map: drawing a shape of a kind, or editing a sketch's shape (null: neither). */
+  mode = $state<DrawKind | 'edit' | null>(null);
   snapping = $state(true);
   /** Why a shape or a file was refused, for the sketch panel. */
   message = $state<string | null>(null);
@@ -118,6 +120,7 @@ export class DrawSession {
     },
     onfinish: (geometry) => {
       this.drawing = false;
+      this.mode = null;
       this.message = null;
       this.liveStats = null;
       this.sketches.add(geometry, (n) => tr('sketch.defaultName', { n }));
@@ -143,11 +146,13 @@ export class DrawSession {
     this.editingId = null;
     this.tool?.begin(kind);
     this.drawing = true;
+    this.mode = kind;
   }
 
   cancel(): void {
     this.tool?.cancel();
     this.drawing = false;
+    this.mode = null;
     this.editingId = null;
     this.liveStats = null;
   }
@@ -159,6 +164,7 @@ export class DrawSession {
     this.editingId = id;
     this.tool.edit(id, s.geometry);
     this.drawing = true;
+    this.mode = 'edit';
   }
 
   /** Undo and redo end any drawing or editing first, so the map and the list agree. */

@@ -9,7 +9,10 @@ export const nb = {
   'sketch.undo': "Angre",
   'sketch.redo': "Gjør om",
   'sketch.snapping': "Fest til hjørner og kanter",
-  'sketch.hint': "Klikk punktene i kartet; klikk det første punktet igjen (eller trykk Enter) for å avslutte.",
+  'sketch.hint.polygon': "Klikk punktene i kartet; klikk det første punktet igjen (eller trykk Enter) for å avslutte.",
+  'sketch.hint.rectangle': "Klikk ett hjørne i kartet, flytt musen og klikk det motsatte hjørnet.",
+  'sketch.hint.freehand': "Klikk i kartet, før musen rundt området og klikk igjen for å avslutte.",
+  'sketch.hint.edit': "Dra formen eller et hjørne; dra et midtpunkt for å legge til et hjørne, høyreklikk et hjørne for å slette det. Esc avslutter.",
   'sketch.figures': "Nøkkeltall for skisse",
   'sketch.warning': "Advarsel: {text}",
   'sketch.alreadyNaering': "Allerede næringsareal: {total} daa (nåværende {current}, framtidig {future})",
@@ -34,6 +37,7 @@ export const nb = {
   'form.not-number': "Utnyttelse må være et tall (prosent BRA), f.eks. 120.",
   'form.out-of-range': "Utnyttelse må være mellom 1 og 1000 %BRA.",
   'draw.refused': "Formen ble ikke endret: {reason}",
+  'draw.cannotEdit': "Formen kan ikke redigeres: {reason}",
   'sketch.defaultName': "Skisse {n}"
 } as const;
 
@@ -47,7 +51,10 @@ export const en: Record<keyof typeof nb, string> = {
   'sketch.undo': "Undo",
   'sketch.redo': "Redo",
   'sketch.snapping': "Snap to corners and edges",
-  'sketch.hint': "Click the points on the map; click the first point again (or press Enter) to finish.",
+  'sketch.hint.polygon': "Click the points on the map; click the first point again (or press Enter) to finish.",
+  'sketch.hint.rectangle': "Click one corner on the map, move the mouse and click the opposite corner.",
+  'sketch.hint.freehand': "Click on the map, move the mouse around the area and click again to finish.",
+  'sketch.hint.edit': "Drag the shape or a corner; drag a midpoint to add a corner, right-click a corner to delete it. Esc ends.",
   'sketch.figures': "Key figures for the sketch",
   'sketch.warning': "Warning: {text}",
   'sketch.alreadyNaering': "Already business land: {total} daa (existing {current}, future {future})",
@@ -72,5 +79,6 @@ export const en: Record<keyof typeof nb, string> = {
   'form.not-number': "The floor-area ratio must be a number (percent BRA), e.g. 120.",
   'form.out-of-range': "The floor-area ratio must be between 1 and 1000 %BRA.",
   'draw.refused': "The shape was not changed: {reason}",
+  'draw.cannotEdit': "The shape cannot be edited: {reason}",
   'sketch.defaultName': "Sketch {n}"
 };
