@@ -7,8 +7,12 @@ import {
   nonBackgroundPixels,
   openMap,
   pagePoint,
+  sourceFeature,
   stationCoords
 } from './helpers.ts';
+import type { Polygon } from 'geojson';
+import { centroidPlanar } from '../../src/lib/geo/centroid.ts';
+import { projectPosition } from '../../src/lib/geo/crs.ts';
 
 test.describe('kartet', () => {
   test('viser kommunegrensen, og avkrysning for laget skjuler og viser den', async ({ page }) => {
@@ -142,4 +146,61 @@ test.describe('kartet', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'Spikkestad stasjon' })).toBeFocused();
   });
+});
+
+test('uten mus: en lenke hopper til kartet, et næringsområde finnes i lista og velges på kartet, og «Omdisponer» nås med tastaturet', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await blockInternet(page);
+  await openMap(page, '/?kart=ingen&lag=naering-naa,naering-framtidig');
+  // The skip link is the first stop of the Tab key and takes focus to the map.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Hopp til kartet' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#kart')).toBeFocused();
+
+  // A scenario, started from the keyboard.
+  await page.getByRole('button', { name: 'Nytt scenario' }).focus();
+  await page.keyboard.press('Enter');
+  // Find Billingstad kontor by typing, Tab to the match, Enter.
+  await page.getByRole('searchbox', { name: 'Navn eller sted' }).focus();
+  await page.keyboard.type('billingstad kon');
+  await page.keyboard.press('Tab');
+  const match = page.getByRole('list', { name: 'Treff' }).getByRole('button', { name: /Billingstad kontor/ });
+  await expect(match).toBeFocused();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('complementary', { name: 'Billingstad kontor' });
+  await expect(panel).toBeVisible();
+  // The map moved to the area: its middle is in view.
+  const f = sourceFeature('naeringsareal.geojson', 'id', 'n-billingstad-kontor');
+  const [lon, lat] = projectPosition(centroidPlanar(f.geometry as Polygon), 'EPSG:25832', 'EPSG:4326');
+  await expect
+    .poll(() => page.evaluate(([x, y]) => (window as unknown as { __naeringMap: import('maplibre-gl').Map }).__naeringMap.getBounds().contains([x as number, y as number]) && (window as unknown as { __naeringMap: import('maplibre-gl').Map }).__naeringMap.getZoom() > 13, [lon, lat]))
+    .toBe(true);
+  // «Omdisponer» from the keyboard: the change is in the scenario.
+  await panel.getByRole('button', { name: 'Omdisponer' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('list', { name: 'Endringer i scenariet' })).toContainText('Billingstad kontor');
+  expect(errors).toEqual([]);
+});
+
+test('skraveringen av framtidige områder er der fra første tegning og etter bytte av bakgrunnskart (ingen «could not be loaded»)', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (/could not be loaded/i.test(m.text())) warnings.push(m.text());
+  });
+  await blockInternet(page);
+  const f = sourceFeature('naeringsareal.geojson', 'id', 'n-dikemark-naeringspark');
+  const [lon, lat] = projectPosition(centroidPlanar(f.geometry as Polygon), 'EPSG:25832', 'EPSG:4326');
+  await openMap(page, `/?kart=ingen&lag=naering-framtidig#14.5/${lat}/${lon}`);
+  const at = await pagePoint(page, [lon, lat]);
+  // The hatch: stripes, so both hatch-coloured and lighter pixels around the middle.
+  expect(await nonBackgroundPixels(page, at, 6)).toBeGreaterThan(10);
+  // Another basemap and back (its tiles are blocked here; the style still changes).
+  await page.getByRole('radio', { name: /Gråtone/ }).check();
+  await mapIdle(page);
+  await page.getByRole('radio', { name: /Ingen/ }).check();
+  await mapIdle(page);
+  expect(await nonBackgroundPixels(page, at, 6)).toBeGreaterThan(10);
+  expect(warnings).toEqual([]);
 });

@@ -1,3 +1,5 @@
+import type { Geometry } from 'geojson';
+import { boundsOf, type LngLatBounds } from '$lib/data/bounds.ts';
 import type { AppLayerId, BasemapId } from '$lib/layers/catalogue.ts';
 import type { ViewQuery } from '$lib/state/url.ts';
 
@@ -15,6 +17,8 @@ export class ViewState {
   layers = $state.raw<ReadonlySet<AppLayerId>>(new Set());
   selected = $state.raw<SelectedFeature | null>(null);
   basemapUnavailable = $state(false);
+  /** Where the map should move to (WGS84 bounds), e.g. an area picked from the list; null: stay. */
+  focus = $state.raw<LngLatBounds | null>(null);
 
   constructor(initial: ViewQuery) {
     this.basemap = initial.basemap;
@@ -27,6 +31,12 @@ export class ViewState {
     if (visible) next.add(id);
     else next.delete(id);
     this.layers = next;
+  }
+
+  /** Selects a feature found without the map (the area list) and moves the map to it. */
+  pick(feature: SelectedFeature, geometry: Geometry | null): void {
+    this.selected = feature;
+    if (geometry) this.focus = boundsOf({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry }] });
   }
 
   /** The part of the state that goes into the URL. */
