@@ -114,7 +114,7 @@ test('skisser lagret på serveren åpnes av en annen med lenken', async ({ brows
   await openMap(planner, `/?kart=ingen&skisser=${param}`);
   await planner.getByText('Del, eksporter og importer').click();
   await planner.getByRole('button', { name: 'Lagre på serveren og del' }).click();
-  await expect(planner.getByText('1 skisser er lagret på serveren; lenken under virker for alle.')).toBeVisible();
+  await expect(planner.getByText('1 skisse er lagret på serveren; lenken under virker for alle.')).toBeVisible();
   const link = await planner.getByLabel('Delingslenke').inputValue();
   expect(link).toMatch(/\/\?delte-skisser=[A-Za-z0-9_-]{22}$/);
 

@@ -57,7 +57,7 @@ test.describe('last inn plandata', () => {
     // The report: CRS from the file, what was left out and why, and the reconciliation.
     const report = panel.getByRole('group').filter({ hasText: 'Rapport for kommuneplan-25833.geojson' });
     await expect(report).toContainText('EPSG:25833 (oppgitt i fila)');
-    await expect(report).toContainText('Arealformål 1110 Boligbebyggelse: ikke næring – 1 objekter (kp-103)');
+    await expect(report).toContainText('Arealformål 1110 Boligbebyggelse: ikke næring – 1 objekt (kp-103)');
     await panel.getByText('Avstemming mot planen').click();
     await expect(panel.getByRole('row', { name: /Nåværende, sum næring/ })).toContainText('−7 325,0');
 
@@ -213,7 +213,7 @@ test.describe('last inn plandata', () => {
 
     // A real export with a skipped area, a repaired one, one left out, lines and points, and a note on its character set.
     await dropBytes(page, 'plan.sos', new Uint8Array(readFileSync(path.join(root, 'tests/fixtures/io/sosi/kommuneplan-med-feil.sos'))));
-    await expect(panel.getByRole('status').filter({ hasText: 'is loaded' })).toHaveText('plan.sos is loaded: 2 of 4 features are used.');
+    await expect(panel.getByRole('status').filter({ hasText: 'is loaded' })).toHaveText('plan.sos is loaded: 2 of 4 features in use.');
     const report = panel.getByRole('group').filter({ hasText: 'Report for plan.sos' });
     await expect(report).toContainText('Skipped (1)');
     await expect(report.getByRole('listitem').filter({ hasText: 'curve 99' })).toHaveText('23: refers to curve 99, which does not exist (line 66)');
@@ -222,7 +222,7 @@ test.describe('last inn plandata', () => {
       '21: invalid polygon made valid as GEOS MakeValid does (a ring crosses or touches itself), every part kept: 2 parts (area 0.0 → 5,000.0 m²)'
     );
     await expect(report).toContainText('Left out (1)');
-    await expect(report.getByRole('listitem').filter({ hasText: '1110' })).toHaveText('Land use 1110 Residential buildings: not business land – 1 features (22)');
+    await expect(report.getByRole('listitem').filter({ hasText: '1110' })).toHaveText('Land use 1110 Residential buildings: not business land – 1 feature (22)');
     await expect(report).toContainText('character set: ISO 8859-10');
     await expect(report.getByTestId('import-not-areas')).toHaveText('3 lines and 2 points are not areas and are left out');
     expectEnglish(await report.textContent());

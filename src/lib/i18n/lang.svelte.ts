@@ -19,6 +19,11 @@ export function numRange(low: number, high: number, decimals = 0): string {
   return rangeIn(i18n.lang, low, high, decimals);
 }
 
+/** A count with its noun in the right number, in the current language: «1 objekt», «2 objekter»; «1 area», «2 areas». */
+export function countOf(noun: 'object' | 'area' | 'site' | 'sketch', n: number): string {
+  return tr(`io.n.${n === 1 ? 'one' : 'other'}.${noun}`, { n: num(n) });
+}
+
 /** Metres as «850 m» or «2,4 km» in the current language's format. */
 export function dist(m: number): string {
   return distIn(i18n.lang, m);

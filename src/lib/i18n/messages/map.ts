@@ -83,12 +83,12 @@ export const nb = {
   'areas.floorHigh': "Gulvareal høy",
   'areas.farmland': "Jordbruk (daa)",
   'info.addedToScenario': "«{sketch}» er lagt til i scenariet «{scenario}».",
-  'info.exported': "Eksportert {n} skisser.",
-  'info.imported': "Importerte {n} skisser fra {file}.",
+  'info.exported': "Eksportert {sketches}.",
+  'info.imported': "Importerte {sketches} fra {file}.",
   'info.linkCopied': "Delingslenken er kopiert.",
   'info.copyBelow': "Kopier lenken under.",
   'info.openedShared': "Åpnet {n} delte skisser.",
-  'info.savedServer': "{n} skisser er lagret på serveren; lenken under virker for alle.",
+  'info.savedServer': "{sketches} er lagret på serveren; lenken under virker for alle.",
   'info.serverFailed': "Skissene kunne ikke lagres eller åpnes fra serveren: {message}",
   'legend.title': "Tegnforklaring"
 } as const;
@@ -177,12 +177,12 @@ export const en: Record<keyof typeof nb, string> = {
   'areas.floorHigh': "Floor space high",
   'areas.farmland': "Farmland (daa)",
   'info.addedToScenario': "«{sketch}» was added to the scenario «{scenario}».",
-  'info.exported': "Exported {n} sketches.",
-  'info.imported': "Imported {n} sketches from {file}.",
+  'info.exported': "Exported {sketches}.",
+  'info.imported': "Imported {sketches} from {file}.",
   'info.linkCopied': "The share link was copied.",
   'info.copyBelow': "Copy the link below.",
   'info.openedShared': "Opened {n} shared sketches.",
-  'info.savedServer': "{n} sketches are saved on the server; the link below works for everyone.",
+  'info.savedServer': "Saved on the server: {sketches}; the link below works for everyone.",
   'info.serverFailed': "The sketches could not be saved on or opened from the server: {message}",
   'legend.title': "Legend"
 };
