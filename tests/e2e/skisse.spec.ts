@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import type { Polygon } from 'geojson';
 import { areaPlanarM2 } from '../../src/lib/geo/area.ts';
@@ -74,6 +75,23 @@ test.describe('skisser', () => {
     await expect(panel).not.toContainText('presisjon');
     await expect(panel.locator('dt')).toHaveCount(1);
     expect(errors).toEqual([]);
+  });
+
+  test('tallene for skissene som CSV åpner riktig i norsk Excel: BOM, semikolon og desimalkomma', async ({ page }) => {
+    await blockInternet(page);
+    await openMap(page, '/?kart=ingen&lag=skisser#14/59.640/10.470');
+    await page.getByRole('checkbox', { name: 'Fest til hjørner og kanter' }).uncheck();
+    await drawPolygon(page, await square(page, 80));
+    await expect(page.getByRole('button', { name: 'Skisse 1' })).toBeVisible();
+    await page.getByText('Del, eksporter og importer').click();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tall som CSV' }).click()]);
+    const bytes = readFileSync(await file.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [head, row] = bytes.subarray(3).toString('utf8').trimEnd().split('\r\n');
+    const columns = (head ?? '').split(';');
+    expect(columns).toContain('areal_daa');
+    const area = (row ?? '').split(';')[columns.indexOf('areal_daa')];
+    expect(area).toMatch(/^\d+,\d{1,3}$/);
   });
 
   test('hvert tegneverktøy har sitt eget hint', async ({ page }) => {

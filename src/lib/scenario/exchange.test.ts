@@ -69,10 +69,13 @@ describe('export', () => {
   });
 
   it('writes the figures as CSV with the data basis', () => {
-    const csv = sketchFiguresCsv([{ sketch, stats: null }], 'Demodata – ikke offisielt plankart');
-    const [head, row] = csv.trim().split('\n');
-    expect(head?.split(',')).toContain('arbeidsplasser_tomteareal');
-    expect(row).toContain('"Tomt ved «Åros», øst"');
+    const csv = sketchFiguresCsv([{ sketch, stats: null }, { sketch: { ...sketch, navn: '=SUM(A1)', utnyttelseBraProsent: 82.5 }, stats: null }], 'Demodata – ikke offisielt plankart');
+    // Norwegian Excel: «;» between fields, decimal comma, CRLF; a formula is text.
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const [head, row, formula] = csv.trimEnd().split('\r\n');
+    expect(head?.split(';')).toContain('arbeidsplasser_tomteareal');
+    expect(row?.split(';').slice(0, 5)).toEqual(['s1', 'Tomt ved «Åros», øst', 'lager/produksjon', 'regulert', '80']);
     expect(row?.endsWith('Demodata – ikke offisielt plankart')).toBe(true);
+    expect(formula?.split(';').slice(1, 5)).toEqual(["'=SUM(A1)", 'lager/produksjon', 'regulert', '82,5']);
   });
 });

@@ -4,7 +4,7 @@ import { AR5_JORDBRUKSKLASSER } from '../../../seeds/ar5.ts';
 import { reprojectGeometry } from '../geo/crs.ts';
 import { isKategori } from '../domain/norms.ts';
 import type { SketchStats } from '../domain/sketch-stats.ts';
-import { csvCell } from '../io/csv.ts';
+import { CSV_NB, csvLines, csvNumber, csvText } from '../io/csv.ts';
 import { readGeoJsonAreas } from '../io/geojson.ts';
 import type { Sketch } from './sketches.ts';
 
@@ -54,10 +54,13 @@ const CSV_COLUMNS = [
   'datagrunnlag'
 ] as const;
 
-/** Numbers to three decimals (1 m² in daa); everything else as it is. */
-const cell = (v: unknown) => csvCell(typeof v === 'number' ? Math.round(v * 1000) / 1000 : v);
+/** Numbers to at most three decimals (1 m² in daa) with a decimal comma; texts guarded for Excel; empty for none. */
+const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'number' ? csvNumber(v, null, CSV_NB) : csvText(String(v), CSV_NB));
 
-/** The sketches' figures as CSV (comma-separated, «.» decimal mark, areas planar in EPSG:25832). */
+/**
+ * The sketches' figures as CSV for Norwegian Excel (`;`, decimal comma, CRLF; write it with
+ * {@link excelCsvBytes} for the byte order mark). Areas planar in EPSG:25832; units in the headers.
+ */
 export function sketchFiguresCsv(rows: readonly { sketch: Sketch; stats: SketchStats | null }[], datagrunnlag: string): string {
   const lines = rows.map(({ sketch: s, stats: f }) =>
     [
@@ -78,11 +81,9 @@ export function sketchFiguresCsv(rows: readonly { sketch: Sketch; stats: SketchS
       f?.nearestStation?.distanceM,
       f?.fit.egnethet,
       datagrunnlag
-    ]
-      .map(cell)
-      .join(',')
+    ].map(cell)
   );
-  return [CSV_COLUMNS.join(','), ...lines].join('\n') + '\n';
+  return csvLines([[...CSV_COLUMNS], ...lines], CSV_NB);
 }
 
 /**

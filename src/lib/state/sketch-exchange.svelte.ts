@@ -1,4 +1,6 @@
-import { ioProblem, tr } from '$lib/i18n/lang.svelte.ts';
+import { countOf, ioProblem, tr } from '$lib/i18n/lang.svelte.ts';
+import { excelCsvBytes } from '$lib/io/csv.ts';
+import { downloadFile } from '$lib/state/download.ts';
 import { importSketches, encodeShare, sketchesToGeoJson, sketchFiguresCsv } from '$lib/scenario/exchange.ts';
 import { siteFromSketch } from '$lib/scenario/run.ts';
 import { createSketchSet, sketchSetLink } from '$lib/scenario/shared-client.ts';
@@ -11,16 +13,6 @@ import type { SketchState } from '$lib/state/sketches.svelte.ts';
 
 /** The formats sketches can be exported in. */
 export type SketchExportFormat = 'geojson-4326' | 'geojson-25832' | 'csv';
-
-/** Offers a file for download (the browser saves it; nothing leaves the machine). */
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * What goes in and out of the sketches: export (GeoJSON in two CRS, figures as CSV), import of a
@@ -58,12 +50,12 @@ export class SketchExchange {
     const list = this.sketches.list;
     if (format === 'csv') {
       const rows = list.map((s) => ({ sketch: s, stats: this.dataset.sketchFigures(s.geometry, s) }));
-      download('skisser-nokkeltall.csv', 'text/csv;charset=utf-8', sketchFiguresCsv(rows, label));
+      downloadFile('skisser-nokkeltall.csv', 'text/csv;charset=utf-8', excelCsvBytes(sketchFiguresCsv(rows, label)));
     } else {
       const crs = format === 'geojson-4326' ? 'EPSG:4326' : 'EPSG:25832';
-      download(`skisser-${crs === 'EPSG:4326' ? 'wgs84' : 'epsg25832'}.geojson`, 'application/geo+json', JSON.stringify(sketchesToGeoJson(list, crs, label), null, 1));
+      downloadFile(`skisser-${crs === 'EPSG:4326' ? 'wgs84' : 'epsg25832'}.geojson`, 'application/geo+json', JSON.stringify(sketchesToGeoJson(list, crs, label), null, 1));
     }
-    this.info = tr('info.exported', { n: list.length });
+    this.info = tr('info.exported', { sketches: countOf('sketch', list.length) });
   }
 
   /** Adds the sketches of a GeoJSON file (the CLI's rules). */
@@ -75,7 +67,7 @@ export class SketchExchange {
     }
     this.draw.message = null;
     this.sketches.apply({ put: r.sketches, delete: [] });
-    this.info = tr('info.imported', { n: r.sketches.length, file: file.name });
+    this.info = tr('info.imported', { sketches: countOf('sketch', r.sketches.length), file: file.name });
   }
 
   /** Saves the sketches on the server as a shared set; the link opens them for anyone. */
@@ -86,7 +78,7 @@ export class SketchExchange {
       return;
     }
     this.shareLink = sketchSetLink(window.location.origin, r.data.id);
-    this.info = tr('info.savedServer', { n: this.sketches.list.length });
+    this.info = tr('info.savedServer', { sketches: countOf('sketch', this.sketches.list.length) });
   }
 
   /** Copies a link that carries the sketches (`?skisser=…`), or shows it for copying by hand. */
