@@ -204,3 +204,16 @@ test('skraveringen av framtidige områder er der fra første tegning og etter by
   expect(await nonBackgroundPixels(page, at, 6)).toBeGreaterThan(10);
   expect(warnings).toEqual([]);
 });
+
+test('målestokken dekkes ikke av kildehenvisningen, heller ikke på et smalt kart', async ({ page }) => {
+  await blockInternet(page);
+  for (const width of [1280, 700]) {
+    await page.setViewportSize({ width, height: 800 });
+    await openMap(page, '/?kart=ingen');
+    const scale = await page.locator('.maplibregl-ctrl-scale').first().boundingBox();
+    const attribution = await page.locator('.maplibregl-ctrl-attrib').first().boundingBox();
+    if (!scale || !attribution) throw new Error('mangler målestokk eller kildehenvisning');
+    const overlap = scale.x < attribution.x + attribution.width && attribution.x < scale.x + scale.width && scale.y < attribution.y + attribution.height && attribution.y < scale.y + scale.height;
+    expect(overlap, `${width} px`).toBe(false);
+  }
+});

@@ -17,13 +17,18 @@ test('et scenario der Billingstad omdisponeres til bolig viser avgang og lavere 
   await panel.getByRole('button', { name: 'Omdisponer' }).click();
 
   await expect(page.getByRole('list', { name: 'Endringer i scenariet' })).toContainText('Omdisponer Billingstad kontor til bolig');
-  const table = page.getByRole('table', { name: 'Sammenligning: grunnlag mot scenario' });
-  const row = async (label: string) =>
-    (await table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).locator('th, td').allTextContents()).map(plain);
+  const cmp = page.getByRole('region', { name: 'Sammenligning: grunnlag mot scenario' });
+  /** A figure of the comparison as «before → after (change)». */
+  const row = async (label: string) => plain(await cmp.locator('.figure').filter({ has: page.getByText(label, { exact: true }) }).locator('dd').textContent());
   const daa = Math.round(areaDaa).toLocaleString('nb-NO').replace(/\s/g, ' ');
-  expect(await row('Avgang')).toEqual(['Avgang', '0 daa', `${daa} daa`, `+${daa} daa`]);
+  expect(await row('Avgang')).toBe(`0 daa → ${daa} daa (+${daa} daa)`);
   const jobs = Math.round((areaDaa * 1000) / 420).toLocaleString('nb-NO').replace(/\s/g, ' ');
-  expect((await row('Arbeidsplasskapasitet, alle områder (tomteareal)'))[3]).toBe(`−${jobs}`);
+  expect(await row('Arbeidsplasskapasitet, alle områder (tomteareal)')).toMatch(new RegExp(`\\(−${jobs}\\)$`));
+  // In the 21 rem side panel no value breaks inside a number or between number and unit, and no word breaks.
+  for (const v of await cmp.locator('.v').all()) expect(await v.evaluate((el) => el.getClientRects().length)).toBe(1);
+  // The reserve lasts the whole period in both: said once per side, no stray dash.
+  expect(await row('Reserven brukt opp (ved 500–550/år)')).toBe('ikke i perioden → ikke i perioden');
+  expect(await cmp.locator('dt').first().evaluate((el) => getComputedStyle(el).overflowWrap)).not.toBe('anywhere');
 
   // The map marks the area as avgang (feature-state, drawn red).
   const state = () =>
@@ -33,14 +38,14 @@ test('et scenario der Billingstad omdisponeres til bolig viser avgang og lavere 
   // A second scenario compared with the first: the difference runs the other way.
   await page.getByRole('button', { name: 'Nytt scenario' }).click();
   await page.getByLabel('Sammenlign med').selectOption({ label: 'Scenario 1' });
-  await expect.poll(() => row('Avgang')).toEqual(['Avgang', `${daa} daa`, '0 daa', `−${daa} daa`]);
-  await expect(page.getByRole('img', { name: /Endring fra Scenario 1 til Scenario 2/ })).toBeVisible();
+  await expect.poll(() => row('Avgang')).toBe(`${daa} daa → 0 daa (−${daa} daa)`);
+  await expect(cmp).toContainText('Scenario 1 mot «Scenario 2»');
   await page.getByLabel('Aktivt scenario').selectOption({ label: 'Scenario 1' });
 
   // Switching the change off brings the scenario back to the baseline.
   await page.getByRole('checkbox', { name: 'Omdisponer Billingstad kontor til bolig' }).uncheck();
   await page.getByLabel('Sammenlign med').selectOption({ label: 'Grunnlaget' });
-  await expect.poll(() => row('Avgang')).toEqual(['Avgang', '0 daa', '0 daa', '–']);
+  await expect.poll(() => row('Avgang')).toBe('0 daa → 0 daa (–)');
   await expect.poll(async () => (await state()).endring ?? null).toBeNull();
 
   // The scenario survives a reload.
@@ -179,10 +184,10 @@ test('endret utnyttelse for et framtidig område i et scenario endrer gulvarealk
   await panel.getByLabel('Ny utnyttelse i scenariet (%BRA)').fill('125');
   await panel.getByRole('button', { name: 'Endre utnyttelse' }).click();
   await expect(page.getByRole('list', { name: 'Endringer i scenariet' })).toContainText('Asker sentrum nord: utnyttelse 125 %BRA');
-  const table = page.getByRole('table', { name: 'Sammenligning: grunnlag mot scenario' });
-  const cells = (await table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Kapasitet i framtidige områder (gulvareal, lav)', exact: true }) }).locator('td').allTextContents()).map(plain);
+  const cmp = page.getByRole('region', { name: 'Sammenligning: grunnlag mot scenario' });
+  const figure = plain(await cmp.locator('.figure').filter({ has: page.getByText('Kapasitet i framtidige områder (gulvareal, lav)', { exact: true }) }).locator('dd').textContent());
   // Area × (the area's own %BRA − 125 %BRA) × 0.8 net ÷ 30 m² per office job fewer jobs.
   const u = f.properties.utnyttelse_bra_prosent as number;
   const fewer = Math.round((areaPlanarM2(f.geometry as Polygon) * ((u - 125) / 100) * 0.8) / 30);
-  expect(cells[2]).toBe(`−${fewer.toLocaleString('nb-NO').replace(/\s/g, ' ')}`);
+  expect(figure).toMatch(new RegExp(`\\(−${fewer.toLocaleString('nb-NO').replace(/\s/g, ' ')}\\)$`));
 });
