@@ -39,7 +39,15 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    // A fresh store per run; writes are not limited (the server test checks the limit itself).
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, SKRIVEGRENSE_PER_MINUTT: '100000', BODY_SIZE_LIMIT: '1M' }
+    // A fresh store per run; writes are not limited (the server test checks the limit itself); the
+    // fact sheets' contact from a test file (as an operator sets it, outside the build).
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      SKRIVEGRENSE_PER_MINUTT: '100000',
+      BODY_SIZE_LIMIT: '1M',
+      KONTAKT_FIL: path.resolve('tests/fixtures/kontakt/kontakt.json')
+    }
   }
 });

@@ -32,7 +32,7 @@ test('investorvisningen på engelsk: filtrer til tomter på minst 20 daa og se f
   await expect(card).toContainText('Readiness');
   await expect(card).toContainText('Nearest station');
   await expect(card).toContainText('(straight line)');
-  await expect(card).toContainText(/Jobs\s*[\d,]+(–[\d,]+)? \(floor space\), [\d,]+ \(land\)/);
+  await expect(card).toContainText(/Jobs\s*about [\d,]+ jobs by the plan’s land norm; up to [\d,]+ at the assumed floor area/);
   await expect(page.getByRole('region', { name: 'Map of available business sites in Asker' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Legend' })).toContainText('Future business land');
 
@@ -67,14 +67,18 @@ test('utvalg, sammenligning og faktaark: én A4-side per tomt med navnet', async
   const compare = page.getByRole('table', { name: 'Comparison of the shortlisted sites' });
   await expect(compare.getByRole('columnheader')).toHaveText(['Fact', ...names]);
 
-  await page.getByRole('link', { name: 'Print site sheet' }).click();
+  await page.getByRole('link', { name: 'Print site sheet', exact: true }).click();
   await expect(page).toHaveURL(/\/investor\/faktaark\?lang=en&ids=/);
   const sheets = page.getByRole('article');
   await expect(sheets).toHaveCount(2);
   for (const n of names) await expect(page.getByRole('heading', { name: n, level: 1 })).toBeVisible();
   await expect(page.getByText('Demo data – not the official zoning map').first()).toBeVisible();
   await expect(page.getByRole('img', { name: 'QR code linking to the site' })).toHaveCount(2);
+  // The contact the operator set (KONTAKT_FIL), in English; never a placeholder.
   await expect(page.getByText('Contact').first()).toBeVisible();
+  await expect(page.getByText('Test municipality, business unit').first()).toBeVisible();
+  await expect(page.getByText('example.invalid/business').first()).toBeVisible();
+  await expect(page.getByText(/fyll inn|kontakt\.json/)).toHaveCount(0);
   await page.waitForTimeout(1500);
 
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
@@ -96,4 +100,67 @@ test('presentasjonsmodus blar mellom tomtene med piltastene', async ({ page }) =
   await page.keyboard.press('ArrowLeft');
   await expect.poll(active).toBe(first);
   await page.getByRole('button', { name: 'Avslutt presentasjon' }).click();
+});
+
+test('faktaark fra hvert tomtekort; kontaktblokken på norsk, og uten kontakt satt av driften er den borte (aldri en plassholder)', async ({ page }) => {
+  await blockInternet(page);
+  await page.goto('/investor?lang=nb');
+  const card = page.getByRole('article').first();
+  const name = (await card.getByRole('heading').textContent()) ?? '';
+  await card.getByRole('link', { name: `Skriv ut faktaark for ${name}` }).click();
+  await expect(page).toHaveURL(/\/investor\/faktaark\?lang=nb&ids=/);
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  await expect(page.getByText('Testkommunen, næringsavdelingen')).toBeVisible();
+  await expect(page.getByText('kari@example.invalid · +47 000 00 000')).toBeVisible();
+
+  // No contact configured: the block is left out.
+  await page.route('**/api/kontakt', (r) => r.fulfill({ json: { contact: null } }));
+  await page.reload();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(page.getByText('Kontakt', { exact: true })).toHaveCount(0);
+  await expect(page.getByText(/fyll inn/)).toHaveCount(0);
+});
+
+test('på engelsk: stasjonene heter «… station», arbeidsplassene leses naturlig, og sammenligningen nevner stasjonen', async ({ page }) => {
+  await blockInternet(page);
+  await page.goto('/investor?lang=en');
+  const cards = page.getByRole('article');
+  await expect(cards.first()).toBeVisible();
+  const text = (await cards.first().textContent()) ?? '';
+  expect(text).toMatch(/[A-ZÆØÅ][\wæøå-]+ station, [\d.,]+ k?m \(straight line\)/);
+  expect(text).not.toMatch(/stasjon/);
+  expect(text.replace(/\s+/g, ' ')).toMatch(/about [\d,]+ jobs by the plan’s land norm; up to [\d,]+ at the assumed floor area/);
+  await cards.nth(0).getByRole('button', { name: 'Add to shortlist' }).click();
+  await cards.nth(1).getByRole('button', { name: 'Add to shortlist' }).click();
+  const compare = page.getByRole('table', { name: 'Comparison of the shortlisted sites' });
+  const stationRow = compare.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Nearest station' }) });
+  await expect(stationRow.getByRole('cell').first()).toHaveText(/^[A-ZÆØÅ][\wæøå-]+ station, [\d.,]+ k?m$/);
+});
+
+test('en ?tomt=-lenke fremhever kortet og ruller det fram, navnet står i kartet, «Vis i kartet» navngir utvalget, og uten bakgrunnskart sier siden fra', async ({ page }) => {
+  // blockInternet makes the basemap's tiles fail, as offline.
+  await blockInternet(page);
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.goto('/investor?lang=nb');
+  const cards = page.getByRole('article');
+  await expect(cards.first()).toBeVisible();
+  const count = await cards.count();
+  const last = cards.nth(count - 1);
+  const name = ((await last.getByRole('heading').textContent()) ?? '').trim();
+  const id = ((await last.getAttribute('aria-labelledby')) ?? '').replace(/^site-/, '');
+
+  await page.goto(`/investor?lang=nb&tomt=${encodeURIComponent(id)}`);
+  const card = page.locator(`article[aria-labelledby="site-${id}"]`);
+  await expect(card).toHaveAttribute('aria-current', 'true');
+  await expect(card).toBeInViewport();
+  await expect(page.locator('.site-label')).toHaveText([name]);
+  await expect(page.getByRole('status').filter({ hasText: 'Bakgrunnskartet er ikke tilgjengelig' })).toBeVisible();
+
+  // Two sites shortlisted and shown on the map: both named there.
+  const names = [((await cards.nth(0).getByRole('heading').textContent()) ?? '').trim(), ((await cards.nth(1).getByRole('heading').textContent()) ?? '').trim()];
+  await cards.nth(0).getByRole('button', { name: 'Legg til i utvalget' }).click();
+  await cards.nth(1).getByRole('button', { name: 'Legg til i utvalget' }).click();
+  await page.getByRole('region', { name: /Utvalg/ }).getByRole('button', { name: 'Vis i kartet' }).click();
+  await expect(page.locator('.site-label')).toHaveText(names);
 });

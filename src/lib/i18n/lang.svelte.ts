@@ -1,4 +1,4 @@
-import { dist as distIn, nb as DICT_NB, num as numIn, numRange as rangeIn, t, type Lang, type MessageKey } from './messages.ts';
+import { dist as distIn, nb as DICT_NB, num as numIn, numRange as rangeIn, stationNameIn, t, type Lang, type MessageKey } from './messages.ts';
 import { codeText, type Coded } from './messages/import.ts';
 
 /** The app's current language (from `?lang=`), shared by every component. */
@@ -22,6 +22,11 @@ export function numRange(low: number, high: number, decimals = 0): string {
 /** A count with its noun in the right number, in the current language: «1 objekt», «2 objekter»; «1 area», «2 areas». */
 export function countOf(noun: 'object' | 'area' | 'site' | 'sketch', n: number): string {
   return tr(`io.n.${n === 1 ? 'one' : 'other'}.${noun}`, { n: num(n) });
+}
+
+/** A station's name in the current language («Gullhella station» in English). */
+export function stationName(navn: string): string {
+  return stationNameIn(i18n.lang, navn);
 }
 
 /** Metres as «850 m» or «2,4 km» in the current language's format. */

@@ -42,6 +42,19 @@ export function num(lang: Lang, v: number, decimals = 0): string {
 }
 
 /** Metres as «850 m» or «2.4 km» in the language's number format. */
+/**
+ * A station's name in a language: the data's Norwegian names («Gullhella stasjon») read
+ * «Gullhella station» in English.
+ */
+export function stationNameIn(lang: Lang, navn: string): string {
+  return lang === 'en' ? navn.replace(/ stasjon$/, ' station') : navn;
+}
+
+/** A job count as said «about …»: to the nearest ten from 100, else as it is. */
+export function aboutJobs(n: number): number {
+  return n >= 100 ? Math.round(n / 10) * 10 : Math.round(n);
+}
+
 export function dist(lang: Lang, m: number): string {
   return m < 1000 ? `${num(lang, Math.round(m / 10) * 10)} m` : `${num(lang, m / 1000, 1)} km`;
 }

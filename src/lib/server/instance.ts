@@ -1,4 +1,5 @@
 import { env } from '$env/dynamic/private';
+import { contactFrom, type Contact } from './contact.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { openRepository } from './store/index.ts';
 import type { Repository } from './store/repository.ts';
@@ -21,4 +22,16 @@ export function writeLimiter(): RateLimiter {
   const perMinute = Number(env.SKRIVEGRENSE_PER_MINUTT ?? 60) || 60;
   limiter ??= new RateLimiter(perMinute, perMinute);
   return limiter;
+}
+
+let contactSet: { contact: Contact | null } | null = null;
+
+/** The fact sheets' contact as the operator set it (`KONTAKT_FIL`, `KONTAKT_*`), read once; problems are logged. */
+export function contact(): Contact | null {
+  if (!contactSet) {
+    const r = contactFrom(env);
+    for (const p of r.problems) console.warn(`kontakt: ${p.code} ${JSON.stringify(p.params)}`);
+    contactSet = { contact: r.contact };
+  }
+  return contactSet.contact;
 }

@@ -1,16 +1,17 @@
 import type { Site } from '$lib/domain/sites.ts';
+import type { Contact } from '$lib/data/contact.ts';
 import { i18n, tr } from '$lib/i18n/lang.svelte.ts';
 import type { Lang } from '$lib/i18n/messages.ts';
 import { DatasetState } from '$lib/state/dataset.svelte.ts';
 import { investorLang, investorSiteLink } from '$lib/state/investor.svelte.ts';
 
-/** The contact shown on a fact sheet (`static/kontakt.json`). */
-export interface Contact {
-  organisasjon: string;
-  navn: string;
-  epost: string;
-  telefon: string;
-  nettside: string;
+/** The contact block of a fact sheet in the page's language: the lines the operator set, in order. */
+export interface ContactLines {
+  organisasjon?: string;
+  navn?: string;
+  epost?: string;
+  telefon?: string;
+  nettside?: string;
 }
 
 /** The fact sheets of some sites (`/investor/faktaark?ids=a,b`), one A4 page each, in the page's language. */
@@ -22,7 +23,15 @@ export class FactSheetState {
   readonly dataset = new DatasetState();
   /** The sites asked for that exist, in the order asked. */
   sites = $state.raw<Site[]>([]);
-  contact = $state.raw<Contact | null>(null);
+  /** As the operator set it (server, `KONTAKT_*`); null: no contact block on the sheets. */
+  private contactTexts = $state.raw<Contact | null>(null);
+  /** The contact in the page's language, or null: the block is left out. */
+  contact = $derived.by((): ContactLines | null => {
+    const c = this.contactTexts;
+    if (!c) return null;
+    const lang = this.lang;
+    return Object.fromEntries(Object.entries(c).map(([k, t]) => [k, t[lang]]));
+  });
   error = $state<string | null>(null);
   /** True once data and contact are loaded. */
   ready = $state(false);
@@ -42,7 +51,7 @@ export class FactSheetState {
       if (!loaded) throw this.dataset.error ?? new Error('');
       this.sites = this.ids.map((id) => loaded.sites.find((s) => s.id === id)).filter((s): s is Site => s !== undefined);
       if (!this.sites.length) this.error = tr('sheet.missing');
-      this.contact = contact;
+      this.contactTexts = contact;
       this.ready = true;
     } catch (e) {
       this.error = (e as Error).message;
@@ -55,7 +64,14 @@ export class FactSheetState {
   }
 }
 
+/** The operator's contact from the server; none when it is not set or cannot be fetched (the sheets then leave the block out). */
 async function fetchContact(): Promise<Contact | null> {
-  const r = await fetch('/kontakt.json');
-  return r.ok ? ((await r.json()) as Contact) : null;
+  try {
+    const r = await fetch('/api/kontakt');
+    if (!r.ok) return null;
+    const body = (await r.json()) as { contact?: Contact | null };
+    return body.contact ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -46,6 +46,19 @@ export class InvestorState {
   shortlist = $state<string[]>([]);
   shortlistMessage = $state<string | null>(null);
   presenting = $state(false);
+  /** The sites named on the map: the one chosen, or all of those shown with «Vis i kartet». */
+  labelled = $state.raw<Site[]>([]);
+  /** The basemap's tiles could not be loaded (offline, blocked): the page says so. */
+  basemapUnavailable = $state(false);
+
+  /** The map labels of the {@link labelled} sites: the name at the middle of each site's bounds (WGS84). */
+  mapLabels = $derived(
+    this.labelled.map((s) => {
+      const b = boundsOfGeometries([s.geometry]);
+      const at: [number, number] = b ? [(b[0][0] + b[1][0]) / 2, (b[0][1] + b[1][1]) / 2] : [0, 0];
+      return { id: s.id, text: s.navn, at };
+    })
+  );
 
   constructor(url: URL) {
     i18n.lang = investorLang(url);
@@ -74,6 +87,7 @@ export class InvestorState {
   choose(s: Site): void {
     this.selected = siteSelection(s);
     this.focus = boundsOfGeometries([s.geometry]);
+    this.labelled = [s];
   }
 
   /** A click on the map: shows the site clicked, if it is one. */
@@ -85,6 +99,7 @@ export class InvestorState {
   /** Fits the map to several sites. */
   showAll(list: readonly Site[]): void {
     this.focus = boundsOfGeometries(list.map((x) => x.geometry));
+    this.labelled = [...list];
   }
 
   toggleShortlist(id: string): void {
