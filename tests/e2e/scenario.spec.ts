@@ -191,3 +191,41 @@ test('endret utnyttelse for et framtidig område i et scenario endrer gulvarealk
   const fewer = Math.round((areaPlanarM2(f.geometry as Polygon) * ((u - 125) / 100) * 0.8) / 30);
   expect(figure).toMatch(new RegExp(`\\(−${fewer.toLocaleString('nb-NO').replace(/\s/g, ' ')}\\)$`));
 });
+
+test('utskriften rammer inn endringene: området er tydelig, navnet står i kartet, et oversiktskart viser hvor, og kildehenvisningen dekker ikke målestokken', async ({ page }) => {
+  await blockInternet(page);
+  const { geometry, panel } = await startScenarioOn(page, 'n-billingstad-kontor', 'Billingstad kontor');
+  await panel.getByLabel('Omdisponer til').selectOption('lnf');
+  await panel.getByRole('button', { name: 'Omdisponer' }).click();
+  const href = await page.getByRole('link', { name: 'Utskrift for møte (A4)' }).getAttribute('href');
+  await page.goto(href ?? '');
+  await page.waitForFunction(() => Boolean((window as unknown as { __naeringMap?: unknown }).__naeringMap));
+  await mapIdle(page);
+  await page.emulateMedia({ media: 'print' });
+  await mapIdle(page);
+
+  // The changed area at a scale where 20 daa (a square of 141 m) is clearly visible.
+  const side20daa = await page.evaluate(([x, y]) => {
+    const m = (window as unknown as { __naeringMap: import('maplibre-gl').Map }).__naeringMap;
+    const a = m.project([x as number, y as number]);
+    // 141 m east at this latitude.
+    const b = m.project([(x as number) + 141 / (111320 * Math.cos(((y as number) * Math.PI) / 180)), y as number]);
+    return Math.abs(b.x - a.x);
+  }, projectPosition(centroidPlanar(geometry), 'EPSG:25832', 'EPSG:4326'));
+  expect(side20daa).toBeGreaterThan(25);
+  const map = page.locator('section.map');
+  await expect(map.locator('.site-label')).toHaveText(['Billingstad kontor']);
+  await expect(map.getByRole('img', { name: 'Oversiktskart: hvor i Asker kartet viser' })).toBeVisible();
+  // The attribution is a caption under the map: nothing covers the scale bar, and no stray «▼».
+  await expect(map.locator('.maplibregl-ctrl-attrib')).toHaveCount(0);
+  await expect(page.locator('p.attribution')).toContainText('Kartverket');
+  expect(await map.textContent()).not.toContain('▼');
+  const scale = await map.locator('.maplibregl-ctrl-scale').boundingBox();
+  const inset = await map.getByRole('img', { name: /Oversiktskart/ }).boundingBox();
+  const mapBox = await map.boundingBox();
+  if (!scale || !inset || !mapBox) throw new Error('mangler målestokk, oversiktskart eller kart');
+  expect(scale.y + scale.height).toBeLessThanOrEqual(mapBox.y + mapBox.height + 1);
+  expect(scale.y).toBeGreaterThan(inset.y + inset.height);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+});

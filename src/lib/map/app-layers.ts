@@ -19,6 +19,11 @@ const NB_ATTRIBUTION: AttributionTexts = {
   boundary: 'Kommunegrense © Kartverket (CC BY 4.0)'
 };
 
+/** The attribution of the næring and boundary layers as one line (a print's caption under the map). */
+export function attributionLine(texts: AttributionTexts): string {
+  return [texts.boundary, texts.naering ?? texts.demo].join(' | ');
+}
+
 /** Name of the hatch image MapLibre uses for future areas (made on demand). */
 export const HATCH_IMAGE = 'skravur-framtidig';
 
