@@ -270,6 +270,30 @@ const planArb = fc.array(
   { maxLength: 5 }
 ).map((xs) => xs.map((x, i) => ({ id: `f${i}`, ...x })) as PlanDiffFeature[]);
 
+describe('planDiff: a feature without area', () => {
+  it('owns nothing and takes nothing from the others, so a neighbour polyclip could not subtract it from is counted (found by the property below)', () => {
+    const tri = (...pts: [number, number][]): PlanDiffFeature['geometry'] => ({ type: 'Polygon', coordinates: [[...pts.map(([x, y]) => [X + x, Y + y]), [X + (pts[0] as [number, number])[0], Y + (pts[0] as [number, number])[1]]]] });
+    const a = frozen([
+      f('f0', '1300', 1, tri([0, 235], [0, 0], [157, 6])),
+      f('f1', '1300', 1, tri([0, 0], [0, 0], [65, 140])),
+      f('f2', '1300', 1, tri([0, 206], [51, 142], [280, 0]))
+    ]);
+    const d = planDiff(a, a);
+    expect(d.problems.filter((p) => p.code !== 'plan-diff.overlap-fallback')).toEqual([]);
+    expect(d.features.map((x) => [x.source, x.id, x.change])).toEqual([
+      ['old', 'f0', 'uendret'],
+      ['old', 'f1', 'uendret'],
+      ['old', 'f2', 'uendret'],
+      ['new', 'f0', 'uendret'],
+      ['new', 'f1', 'uendret'],
+      ['new', 'f2', 'uendret']
+    ]);
+    expect(d.features.find((x) => x.id === 'f1')?.areaM2).toBe(0);
+    expect(d.tilgangM2).toBeLessThan(1e-6);
+    expect(d.avgangM2).toBeLessThan(1e-6);
+  });
+});
+
 describe('planDiff: properties', () => {
   it('diff(A, A) is all uendret, with no tilgang, avgang or realisert', () => {
     fc.assert(

@@ -143,6 +143,9 @@ export interface ClaimResult {
  */
 export function claimInOrder(shapes: readonly Shape[]): ClaimResult {
   const boxes = shapes.map(shapeBox);
+  // A shape without area (a collapsed ring, a line drawn as a polygon) owns nothing and takes
+  // nothing from later shapes; left out of the overlay, it cannot trip polyclip either.
+  const empty = shapes.map((s) => !(Math.abs(shapeArea(s)) > 0));
   const pieces: (Shape | null)[] = [];
   const failed: ClaimResult['failed'] = [];
   if (shapes.length === 0) return { pieces, failed };
@@ -150,8 +153,12 @@ export function claimInOrder(shapes: readonly Shape[]): ClaimResult {
   for (const b of boxes) tree.add(b[0], b[1], b[2], b[3]);
   tree.finish();
   shapes.forEach((s, i) => {
+    if (empty[i]) {
+      pieces.push([]);
+      return;
+    }
     const b = boxes[i] as [number, number, number, number];
-    const earlier = Number.isFinite(b[0]) ? tree.search(b[0], b[1], b[2], b[3], (j) => j < i).sort((p, q) => p - q) : [];
+    const earlier = Number.isFinite(b[0]) ? tree.search(b[0], b[1], b[2], b[3], (j) => j < i && !empty[j]).sort((p, q) => p - q) : [];
     if (earlier.length === 0) {
       pieces.push(own(s as Geom[]));
       return;
