@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { centroidPlanar } from './centroid.ts';
-import { distancePointToLineStringM, distancePointToPointM, nearestPoint } from './distance.ts';
+import { distancePointToLineStringM, distancePointToPointM, nearestPoint, nearestPointOnLine } from './distance.ts';
 
 describe('distances (planar, metres)', () => {
   it('point to point and point to line', () => {
@@ -28,5 +28,16 @@ describe('centroidPlanar', () => {
     expect(c[1]).toBeCloseTo(5, 9);
     const m = centroidPlanar({ type: 'MultiPolygon', coordinates: [[[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]], [[[100, 0], [110, 0], [110, 10], [100, 10], [100, 0]]]] });
     expect(m).toEqual([55, 5]);
+  });
+});
+
+describe('nearestPointOnLine', () => {
+  it('gives the nearest point of a segment, a vertex past its end, and of the nearest part', () => {
+    const line = { type: 'MultiLineString' as const, coordinates: [[[0, 0], [100, 0]], [[0, 50], [0, 60]]] };
+    expect(nearestPointOnLine([30, 20], line)).toEqual({ at: [30, 0], distanceM: 20 });
+    expect(nearestPointOnLine([130, 40], line)).toEqual({ at: [100, 0], distanceM: 50 });
+    expect(nearestPointOnLine([-3, 58], line)).toEqual({ at: [0, 58], distanceM: 3 });
+    expect(nearestPointOnLine([5, 5], { type: 'LineString', coordinates: [[1, 2]] })).toEqual({ at: [1, 2], distanceM: 5 });
+    expect(nearestPointOnLine([5, 5], { type: 'LineString', coordinates: [] })).toBeNull();
   });
 });

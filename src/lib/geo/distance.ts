@@ -5,7 +5,8 @@ export function distancePointToPointM(a: readonly number[], b: readonly number[]
   return Math.hypot((a[0] as number) - (b[0] as number), (a[1] as number) - (b[1] as number));
 }
 
-function pointToSegment(p: readonly number[], a: Position, b: Position): number {
+/** The point of segment a–b nearest to p, and its planar distance. */
+function closestOnSegment(p: readonly number[], a: Position, b: Position): { at: [number, number]; distance: number } {
   const px = p[0] as number;
   const py = p[1] as number;
   const ax = a[0] as number;
@@ -14,18 +15,27 @@ function pointToSegment(p: readonly number[], a: Position, b: Position): number 
   const dy = (b[1] as number) - ay;
   const len2 = dx * dx + dy * dy;
   const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
-  return Math.hypot(ax + t * dx - px, ay + t * dy - py);
+  const at: [number, number] = [ax + t * dx, ay + t * dy];
+  return { at, distance: Math.hypot(at[0] - px, at[1] - py) };
+}
+
+/** The point of a line nearest to p and its planar distance (metres in EPSG:25832); null for a line without coordinates. */
+export function nearestPointOnLine(p: readonly number[], line: LineString | MultiLineString): { at: [number, number]; distanceM: number } | null {
+  const parts = line.type === 'LineString' ? [line.coordinates] : line.coordinates;
+  let best: { at: [number, number]; distanceM: number } | null = null;
+  for (const coords of parts) {
+    const segments = coords.length === 1 ? [[coords[0], coords[0]]] : coords.slice(1).map((c, i) => [coords[i], c]);
+    for (const [a, b] of segments) {
+      const r = closestOnSegment(p, a as Position, b as Position);
+      if (!best || r.distance < best.distanceM) best = { at: r.at, distanceM: r.distance };
+    }
+  }
+  return best;
 }
 
 /** Planar distance from a point to the nearest point of a line (metres in EPSG:25832). */
 export function distancePointToLineStringM(p: readonly number[], line: LineString | MultiLineString): number {
-  const parts = line.type === 'LineString' ? [line.coordinates] : line.coordinates;
-  let best = Infinity;
-  for (const coords of parts) {
-    if (coords.length === 1) best = Math.min(best, distancePointToPointM(p, coords[0] as Position));
-    for (let i = 0; i < coords.length - 1; i++) best = Math.min(best, pointToSegment(p, coords[i] as Position, coords[i + 1] as Position));
-  }
-  return best;
+  return nearestPointOnLine(p, line)?.distanceM ?? Infinity;
 }
 
 /** The nearest of a set of points and its planar distance (metres in EPSG:25832), or null when there are none. */

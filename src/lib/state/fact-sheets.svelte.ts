@@ -1,4 +1,9 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { LngLatBounds } from '$lib/data/bounds.ts';
+import { siteContext } from '$lib/domain/site-context.ts';
 import type { Site } from '$lib/domain/sites.ts';
+import type { BBox } from '$lib/geo/bbox.ts';
+import { projectPosition, reprojectGeometry } from '$lib/geo/crs.ts';
 import type { Contact } from '$lib/data/contact.ts';
 import { i18n, tr } from '$lib/i18n/lang.svelte.ts';
 import type { Lang } from '$lib/i18n/messages.ts';
@@ -56,6 +61,35 @@ export class FactSheetState {
     } catch (e) {
       this.error = (e as Error).message;
     }
+  }
+
+  /**
+   * A site's map: framed on the site with its nearest station and main road (when near), the site
+   * and road named, in WGS84 for the map; and the frame in EPSG:25832 for the overview inset.
+   */
+  mapOf(site: Site): { focus: LngLatBounds; labels: { id: string; text: string; at: [number, number] }[]; box: BBox } | null {
+    const data = this.dataset.data;
+    const area = data?.areas.get(site.id);
+    if (!data || !area) return null;
+    const station = data.ctx.stations.find((x) => x.navn === site.station?.navn) ?? null;
+    const roads = data.map.veger.features.flatMap((f) =>
+      f.geometry && (f.geometry.type === 'LineString' || f.geometry.type === 'MultiLineString')
+        ? [{ navn: String(f.properties?.navn ?? ''), geometry: reprojectGeometry(f.geometry, 'EPSG:4326', 'EPSG:25832') }]
+        : []
+    );
+    const c = siteContext({ id: site.id, navn: site.navn, geometry: area.geometry }, station, roads);
+    const wgs = (p: readonly number[]) => projectPosition(p, 'EPSG:25832', 'EPSG:4326') as [number, number];
+    return {
+      focus: [wgs([c.box[0], c.box[1]]), wgs([c.box[2], c.box[3]])],
+      labels: c.labels.map((l) => ({ id: l.id, text: l.text, at: wgs(l.at) })),
+      box: c.box
+    };
+  }
+
+  /** The kommune boundary in EPSG:25832, for the overview inset. */
+  get boundary(): Polygon | MultiPolygon | null {
+    const g = this.dataset.data?.map.grense.features[0]?.geometry;
+    return g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? reprojectGeometry(g, 'EPSG:4326', 'EPSG:25832') : null;
   }
 
   /** The link a sheet's QR code opens: the investor view at the site. */
