@@ -1,19 +1,11 @@
 import { chromium } from '@playwright/test';
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium' });
-const p = await b.newPage({ viewport: { width: 1280, height: 900 } });
-await p.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (r) => r.abort());
-await p.goto('http://localhost:4173/?kart=ingen&lag=naering-naa#15/59.8436/10.4626');
-await p.getByRole('button', { name: 'Nytt scenario' }).click();
-await p.getByRole('searchbox', { name: 'Navn eller sted' }).fill('billingstad kon');
-await p.getByRole('list', { name: 'Treff' }).getByRole('button').first().click();
-const panel = p.getByRole('complementary', { name: 'Billingstad kontor' });
-await panel.getByLabel('Omdisponer til').selectOption('lnf');
-await panel.getByRole('button', { name: 'Omdisponer' }).click();
-const href = await p.getByRole('link', { name: 'Utskrift for møte (A4)' }).getAttribute('href');
-await p.goto('http://localhost:4173' + href);
-await p.waitForTimeout(2500);
-await p.emulateMedia({ media: 'print' });
-await p.setViewportSize({ width: 794, height: 1123 });
-await p.waitForTimeout(1500);
-await p.screenshot({ path: '/tmp/print.png', fullPage: true });
+for (const [path, name] of [['/?kart=ingen', 'plan'], ['/investor', 'inv']]) {
+  const p = await b.newPage({ viewport: { width: 390, height: 844 } });
+  await p.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (r) => r.abort());
+  await p.goto('http://localhost:4180' + path);
+  await p.waitForTimeout(2000);
+  console.log(name, await p.evaluate(() => document.documentElement.scrollWidth));
+  await p.screenshot({ path: `/tmp/phone-${name}.png` });
+}
 await b.close();

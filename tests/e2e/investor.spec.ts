@@ -164,3 +164,62 @@ test('en ?tomt=-lenke fremhever kortet og ruller det fram, navnet står i kartet
   await page.getByRole('region', { name: /Utvalg/ }).getByRole('button', { name: 'Vis i kartet' }).click();
   await expect(page.locator('.site-label')).toHaveText(names);
 });
+
+test('faktaarkets kart gir sammenheng: tomtas navn, nærmeste stasjon og hovedveg med navn, et oversiktskart, og målestokken fri', async ({ page }) => {
+  await blockInternet(page);
+  await page.goto('/investor?lang=en');
+  const card = page.getByRole('article').first();
+  await expect(card).toBeVisible();
+  const name = ((await card.getByRole('heading').textContent()) ?? '').trim();
+  const facts = ((await card.textContent()) ?? '').replace(/\s+/g, ' ');
+  const station = /Nearest station (.+? station),/.exec(facts)?.[1] ?? '';
+  expect(station).not.toBe('');
+  await card.getByRole('link', { name: `Print the site sheet for ${name}` }).click();
+  const map = page.locator('article .map');
+  await page.waitForFunction(() => [...((window as unknown as { __naeringMaps?: Set<import('maplibre-gl').Map> }).__naeringMaps ?? [])].some((m) => m.loaded()));
+  await page.waitForTimeout(800);
+  await expect(map.locator('.site-label').filter({ hasText: name })).toBeVisible();
+  await expect(map.locator('.site-label').filter({ hasText: /^E(18|134)$/ })).toBeVisible();
+  await expect(map.locator('.station-label').filter({ hasText: station })).toBeVisible();
+  await expect(map.getByRole('img', { name: 'Overview map: where in Asker the map shows' })).toBeVisible();
+  await expect(map.locator('.maplibregl-ctrl-attrib')).toHaveCount(0);
+  await expect(page.locator('p.attribution')).toContainText('Kartverket');
+  const scale = await map.locator('.maplibregl-ctrl-scale').boundingBox();
+  const inset = await map.getByRole('img', { name: /Overview map/ }).boundingBox();
+  if (!scale || !inset) throw new Error('mangler målestokk eller oversiktskart');
+  expect(scale.y).toBeGreaterThan(inset.y + inset.height);
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+});
+
+test('presentasjonsmodus for et møterom: stort kart, stort navn og nøkkeltall, hintet dekker ingenting, og piltastene går gjennom utvalget', async ({ page }) => {
+  await blockInternet(page);
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.goto('/investor?lang=nb');
+  const cards = page.getByRole('article');
+  await expect(cards.first()).toBeVisible();
+  const picked = [((await cards.nth(2).getByRole('heading').textContent()) ?? '').trim(), ((await cards.nth(0).getByRole('heading').textContent()) ?? '').trim()];
+  await cards.nth(2).getByRole('button', { name: 'Legg til i utvalget' }).click();
+  await cards.nth(0).getByRole('button', { name: 'Legg til i utvalget' }).click();
+  await page.getByRole('button', { name: 'Presentasjon' }).click();
+
+  const shown = page.locator('article.active h2');
+  await expect(shown).toHaveText(picked[0] as string);
+  await expect(page.getByText('Tomt 1 av 2')).toBeVisible();
+  expect(await shown.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(32);
+  // The map takes most of the screen.
+  const map = await page.locator('main.map').boundingBox();
+  expect(map?.width ?? 0).toBeGreaterThan(0.6 * 1600);
+  // The hint sits in the header bar: it covers neither the site nor the map.
+  const hint = await page.getByText('Piltastene blar mellom tomtene i utvalget.').boundingBox();
+  const panel = await page.locator('section.presented').boundingBox();
+  if (!hint || !panel || !map) throw new Error('mangler hint, panel eller kart');
+  expect(hint.y + hint.height).toBeLessThanOrEqual(Math.min(panel.y, map.y) + 1);
+  // The arrow keys step through the shortlist, and round.
+  await page.keyboard.press('ArrowRight');
+  await expect(shown).toHaveText(picked[1] as string);
+  await expect(page.getByText('Tomt 2 av 2')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(shown).toHaveText(picked[0] as string);
+  await expect(page.locator('.site-label')).toHaveText([picked[0] as string]);
+});

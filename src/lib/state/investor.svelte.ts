@@ -48,6 +48,8 @@ export class InvestorState {
   presenting = $state(false);
   /** The sites named on the map: the one chosen, or all of those shown with «Vis i kartet». */
   labelled = $state.raw<Site[]>([]);
+  /** On a phone, which half is shown: the list of sites or the map. */
+  phoneView = $state<'list' | 'map'>('list');
   /** The basemap's tiles could not be loaded (offline, blocked): the page says so. */
   basemapUnavailable = $state(false);
 
@@ -75,6 +77,15 @@ export class InvestorState {
   shortlisted = $derived.by(() => this.shortlist.map((id) => this.sites.find((x) => x.id === id)).filter((x): x is Site => x !== undefined));
 
 
+  /** The sites presentation mode steps through: the shortlist, or all shown when it is empty. */
+  presentList = $derived(this.shortlisted.length ? this.shortlisted : this.shown);
+  /** The site presented now, and its place in {@link presentList} (1-based). */
+  presented = $derived.by(() => {
+    const i = this.presentList.findIndex((x) => x.id === this.selected?.id);
+    const site = this.presentList[i];
+    return site ? { site, n: i + 1, total: this.presentList.length } : null;
+  });
+
   /** Start-up: language and data; a link to one site (`?tomt=`) shows it. */
   async start(url: URL): Promise<void> {
     const loaded = await this.dataset.start(url, this.lang);
@@ -90,6 +101,12 @@ export class InvestorState {
     this.labelled = [s];
   }
 
+  /** «Vis i kartet» on a card: the site on the map (on a phone, the map comes forward). */
+  showOnMap(s: Site): void {
+    this.choose(s);
+    this.phoneView = 'map';
+  }
+
   /** A click on the map: shows the site clicked, if it is one. */
   select(f: SelectedFeature | null): void {
     const s = f ? this.sites.find((x) => x.id === String(f.id)) : undefined;
@@ -100,6 +117,7 @@ export class InvestorState {
   showAll(list: readonly Site[]): void {
     this.focus = boundsOfGeometries(list.map((x) => x.geometry));
     this.labelled = [...list];
+    this.phoneView = 'map';
   }
 
   toggleShortlist(id: string): void {
@@ -118,7 +136,7 @@ export class InvestorState {
     } catch {
       // Full screen may be refused (e.g. without a user gesture); the large layout still applies.
     }
-    const first = (this.shortlisted.length ? this.shortlisted : this.shown)[0];
+    const first = this.presentList[0];
     if (on && first) this.choose(first);
   }
 
@@ -130,7 +148,7 @@ export class InvestorState {
       return;
     }
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const list = this.shortlisted.length ? this.shortlisted : this.shown;
+    const list = this.presentList;
     if (!list.length) return;
     const i = list.findIndex((x) => x.id === this.selected?.id);
     const next = list[(i + (e.key === 'ArrowRight' ? 1 : list.length - 1)) % list.length];

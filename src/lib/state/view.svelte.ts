@@ -17,6 +17,8 @@ export class ViewState {
   layers = $state.raw<ReadonlySet<AppLayerId>>(new Set());
   selected = $state.raw<SelectedFeature | null>(null);
   basemapUnavailable = $state(false);
+  /** On a phone, which half of the planner is shown: the panels or the map. */
+  phoneView = $state<'panels' | 'map'>('panels');
   /** Where the map should move to (WGS84 bounds), e.g. an area picked from the list; null: stay. */
   focus = $state.raw<LngLatBounds | null>(null);
 
@@ -36,6 +38,8 @@ export class ViewState {
   /** Selects a feature found without the map (the area list) and moves the map to it. */
   pick(feature: SelectedFeature, geometry: Geometry | null): void {
     this.selected = feature;
+    // On a phone the map comes forward, with the area's panel over it.
+    this.phoneView = 'map';
     if (geometry) this.focus = boundsOf({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry }] });
   }
 

@@ -47,7 +47,8 @@ export const nb = {
   'site.share': 'Lenke til tomta',
   'present.start': 'Presentasjon',
   'present.stop': 'Avslutt presentasjon',
-  'present.hint': 'Piltastene blar mellom tomtene i utvalget.'
+  'present.hint': 'Piltastene blar mellom tomtene i utvalget.',
+  'present.position': 'Tomt {n} av {total}'
 } as const;
 
 export const en: Record<keyof typeof nb, string> = {
@@ -98,5 +99,6 @@ export const en: Record<keyof typeof nb, string> = {
   'site.share': 'Link to the site',
   'present.start': 'Presentation',
   'present.stop': 'End presentation',
-  'present.hint': 'The arrow keys step through the shortlisted sites.'
+  'present.hint': 'The arrow keys step through the shortlisted sites.',
+  'present.position': 'Site {n} of {total}'
 };
