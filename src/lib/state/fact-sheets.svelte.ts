@@ -5,7 +5,7 @@ import type { Site } from '$lib/domain/sites.ts';
 import type { BBox } from '$lib/geo/bbox.ts';
 import { projectPosition, reprojectGeometry } from '$lib/geo/crs.ts';
 import type { Contact } from '$lib/data/contact.ts';
-import { i18n, tr } from '$lib/i18n/lang.svelte.ts';
+import { dist, i18n, stationName, tr } from '$lib/i18n/lang.svelte.ts';
 import type { Lang } from '$lib/i18n/messages.ts';
 import { DatasetState } from '$lib/state/dataset.svelte.ts';
 import { investorLang, investorSiteLink } from '$lib/state/investor.svelte.ts';
@@ -81,7 +81,8 @@ export class FactSheetState {
     const wgs = (p: readonly number[]) => projectPosition(p, 'EPSG:25832', 'EPSG:4326') as [number, number];
     return {
       focus: [wgs([c.box[0], c.box[1]]), wgs([c.box[2], c.box[3]])],
-      labels: c.labels.map((l) => ({ id: l.id, text: l.text, at: wgs(l.at) })),
+      // A far station or road: «Røyken station 21 km ↑» at the frame's edge.
+      labels: c.labels.map((l) => ({ id: l.id, text: l.far ? `${stationName(l.text)} ${dist(l.far.distanceM)} ${l.far.arrow}` : l.text, at: wgs(l.at) })),
       box: c.box
     };
   }
