@@ -1,11 +1,13 @@
 import { chromium } from '@playwright/test';
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium' });
-for (const [path, name] of [['/?kart=ingen', 'plan'], ['/investor', 'inv']]) {
-  const p = await b.newPage({ viewport: { width: 390, height: 844 } });
-  await p.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (r) => r.abort());
-  await p.goto('http://localhost:4180' + path);
-  await p.waitForTimeout(2000);
-  console.log(name, await p.evaluate(() => document.documentElement.scrollWidth));
-  await p.screenshot({ path: `/tmp/phone-${name}.png` });
-}
+const p = await b.newPage({ viewport: { width: 794, height: 1123 } });
+await p.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (r) => r.abort());
+await p.goto('http://localhost:4180/investor?lang=en');
+await p.getByRole('article').first().waitFor();
+const id = (await p.getByRole('article').nth(3).getAttribute('aria-labelledby')).replace('site-', '');
+await p.goto('http://localhost:4180/investor/faktaark?lang=en&ids=' + id);
+await p.waitForTimeout(3000);
+await p.emulateMedia({ media: 'print' });
+await p.waitForTimeout(1000);
+await p.screenshot({ path: '/tmp/sheet.png', fullPage: true });
 await b.close();

@@ -229,3 +229,36 @@ test('utskriften rammer inn endringene: området er tydelig, navnet står i kart
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
 });
+
+test('side om side: begge kartene starter på samme utsnitt, og en ny tomt i scenarioet tegnes straks, uten panorering', async ({ page }) => {
+  await blockInternet(page);
+  await openMap(page, '/?kart=ingen&lag=skisser#14/59.640/10.470');
+  await page.getByRole('checkbox', { name: 'Fest til hjørner og kanter' }).uncheck();
+  // Pan first, so the main map is not where a new map would start.
+  await page.evaluate(() => (window as unknown as { __naeringMap: import('maplibre-gl').Map }).__naeringMap.jumpTo({ center: [10.48, 59.645], zoom: 14.5 }));
+  await page.getByRole('button', { name: 'Nytt scenario' }).click();
+  await page.getByLabel('Vis kartene side om side').check();
+  const cameras = () =>
+    page.evaluate(() => [...((window as unknown as { __naeringMaps: Set<import('maplibre-gl').Map> }).__naeringMaps ?? [])].map((m) => [m.getCenter().lng.toFixed(5), m.getCenter().lat.toFixed(5), m.getZoom().toFixed(2)].join(' ')));
+  await expect.poll(async () => (await cameras()).length).toBe(2);
+  await expect.poll(async () => new Set(await cameras()).size).toBe(1);
+  expect((await cameras())[0]).toBe('10.48000 59.64500 14.50');
+
+  // A rectangle on the scenario's map, added to the scenario: drawn as a gain at once.
+  await page.getByRole('button', { name: 'Rektangel' }).click();
+  const box = await page.locator('.map-area .pane').nth(1).boundingBox();
+  if (!box) throw new Error('ingen kartflate');
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await page.mouse.click(cx - 60, cy - 60);
+  await page.mouse.move(cx + 60, cy + 60, { steps: 5 });
+  await page.mouse.click(cx + 60, cy + 60);
+  await page.getByRole('button', { name: 'Legg til i scenario' }).click();
+  await mapIdle(page);
+  // The green gain outline is on the scenario's map, at the rectangle's edge, without panning.
+  const edge = PNG.sync.read(await page.screenshot({ clip: { x: Math.round(cx - 60) - 2, y: Math.round(cy) - 2, width: 5, height: 5 } }));
+  let green = 0;
+  for (let i = 0; i < edge.data.length; i += 4) if ((edge.data[i + 1] ?? 0) > 110 && (edge.data[i] ?? 0) < 90 && (edge.data[i + 2] ?? 0) < 90) green++;
+  expect(green).toBeGreaterThan(0);
+  await expect.poll(async () => new Set(await cameras()).size).toBe(1);
+});
