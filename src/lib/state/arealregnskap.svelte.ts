@@ -1,9 +1,8 @@
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { planAreasOf } from '$lib/data/appdata.ts';
 import { arealregnskap, diffFeatures, versionsTable, type Ar5Feature, type Arealregnskap, type PlanVersionSide } from '$lib/domain/arealregnskap.ts';
 import { defaultNorms } from '$lib/domain/norms.ts';
 import { planDiffShapes } from '$lib/domain/plan-diff.ts';
-import { reprojectGeometry } from '$lib/geo/crs.ts';
 import { num, tr } from '$lib/i18n/lang.svelte.ts';
 import { baselineIndicators, runScenario } from '$lib/scenario/run.ts';
 import type { Scenario } from '$lib/scenario/scenario.ts';
@@ -73,12 +72,6 @@ export class ArealregnskapState {
     const pair = this.versionPair;
     const maps = { old: new Map(pair?.old.planAreas.map((a) => [a.id, a.omrade])), new: new Map(pair?.new.planAreas.map((a) => [a.id, a.omrade])) };
     return (source: 'old' | 'new', id: string) => maps[source].get(id) || id;
-  });
-
-  /** The kommune boundary in EPSG:25832, for the map of table 5. */
-  boundary = $derived.by((): Polygon | MultiPolygon | null => {
-    const g = this.dataset.data?.map.grense.features[0]?.geometry;
-    return g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? reprojectGeometry(g, 'EPSG:4326', 'EPSG:25832') : null;
   });
 
   /** The whole report: tables 1–4 and table 5. */

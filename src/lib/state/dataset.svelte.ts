@@ -6,7 +6,8 @@ import { reconcile, type AppDataFile } from '$lib/geodata/build.ts';
 import { dataAttribution, dataLabel } from '$lib/i18n/lang.svelte.ts';
 import type { Lang } from '$lib/i18n/messages.ts';
 import type { Sketch } from '$lib/scenario/sketches.ts';
-import type { Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { reprojectGeometry } from '$lib/geo/crs.ts';
 import { clearImports, loadImports, saveImport } from '$lib/state/import-store.ts';
 import { applyLang } from '$lib/state/language.svelte.ts';
 
@@ -27,6 +28,11 @@ export class DatasetState {
   imported = $derived(importedFiles(this.imports));
   /** The reconciliation against the plan's figures, when imported layers are in use. */
   reconciliation = $derived(this.loaded && (this.imported.naering || this.imported.jordbruk) ? reconcile(this.loaded.file) : null);
+  /** The kommune boundary in EPSG:25832 (for the static maps: report, prints, overview insets); null until loaded. */
+  boundary25832 = $derived.by((): Polygon | MultiPolygon | null => {
+    const g = this.loaded?.data.map.grense.features[0]?.geometry;
+    return g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? reprojectGeometry(g, 'EPSG:4326', 'EPSG:25832') : null;
+  });
   /** How many features of each imported layer lie wholly outside the kommune. */
   outside = $derived.by(() => {
     const out: Partial<Record<'naering' | 'jordbruk', { n: number; total: number }>> = {};

@@ -1,4 +1,3 @@
-import type { MultiPolygon, Polygon } from 'geojson';
 import type { LngLatBounds } from '$lib/data/bounds.ts';
 import { siteContext } from '$lib/domain/site-context.ts';
 import type { Site } from '$lib/domain/sites.ts';
@@ -87,11 +86,6 @@ export class FactSheetState {
     };
   }
 
-  /** The kommune boundary in EPSG:25832, for the overview inset. */
-  get boundary(): Polygon | MultiPolygon | null {
-    const g = this.dataset.data?.map.grense.features[0]?.geometry;
-    return g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? reprojectGeometry(g, 'EPSG:4326', 'EPSG:25832') : null;
-  }
 
   /** The link a sheet's QR code opens: the investor view at the site. */
   link(id: string): string {

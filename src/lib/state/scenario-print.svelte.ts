@@ -1,4 +1,4 @@
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import type { LngLatBounds } from '$lib/data/bounds.ts';
 import type { ScenarioIndicators } from '$lib/domain/indicators.ts';
 import { bboxOf, type BBox } from '$lib/geo/bbox.ts';
@@ -81,9 +81,4 @@ export class ScenarioPrintState {
     };
   }
 
-  /** The kommune boundary in EPSG:25832, for the overview inset. */
-  get boundary(): Polygon | MultiPolygon | null {
-    const g = this.dataset.data?.map.grense.features[0]?.geometry;
-    return g && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? reprojectGeometry(g, 'EPSG:4326', 'EPSG:25832') : null;
-  }
 }
