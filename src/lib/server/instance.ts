@@ -1,5 +1,7 @@
 import { env } from '$env/dynamic/private';
 import { contactFrom, type Contact } from './contact.ts';
+import { officialConfig } from './official/config.ts';
+import { OfficialProxy } from './official/proxy.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { openRepository } from './store/index.ts';
 import type { Repository } from './store/repository.ts';
@@ -34,4 +36,16 @@ export function contact(): Contact | null {
     contactSet = { contact: r.contact };
   }
   return contactSet.contact;
+}
+
+let proxy: OfficialProxy | null = null;
+
+/** The official-maps proxy (`DIBK_WMS_URL`, `NIBIO_AR5_WMS_URL`, `SSB_API_URL`, `KARTBUFFER_DIR`, `OFFISIELLE_KART`), made on first use; configuration problems are logged. */
+export function officialProxy(): OfficialProxy {
+  if (!proxy) {
+    const r = officialConfig(env);
+    for (const p of r.problems) console.warn(`offisielle kart: ${p.code} ${JSON.stringify(p.params)}`);
+    proxy = new OfficialProxy({ config: r.config });
+  }
+  return proxy;
 }

@@ -426,6 +426,26 @@ function parseXml(src: string, limits: GmlLimits): XmlRead {
 /** The index after element `e`'s last descendant. */
 const endOf = (tree: Tree, e: number): number => tree.end[e] as number;
 
+/** An XML document as other readers use it (e.g. WMS capabilities): each element's local name, extent and own text. */
+export interface XmlOutline {
+  /** Local name of each element, in document order (0 is the document). */
+  name: readonly string[];
+  /** The index after each element's last descendant. */
+  end: Int32Array;
+  /** Each element's own text (entities decoded). */
+  text: readonly string[];
+}
+
+/**
+ * Reads XML with the same linear, forgiving reader as GML (no entity expansion, depth and node
+ * limits): the outline, or null when there is no element or a limit is passed.
+ */
+export function readXmlOutline(src: string, limits: Partial<Pick<GmlLimits, 'maxDepth' | 'maxNodes'>> = {}): XmlOutline | null {
+  const r = parseXml(src, { ...LIMITS, ...limits });
+  if (!('tree' in r) || !r.tree) return null;
+  return { name: r.tree.name, end: r.tree.end, text: r.tree.text };
+}
+
 /** The children of element `e`, in document order. */
 function childrenOf(tree: Tree, e: number): number[] {
   const out: number[] = [];

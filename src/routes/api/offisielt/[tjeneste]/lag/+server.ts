@@ -1,0 +1,8 @@
+import { officialProxy } from '$lib/server/instance.ts';
+import type { RequestHandler } from './$types';
+
+/** The layers the app shows for an official map service, from its GetCapabilities (cached). */
+export const GET: RequestHandler = async ({ params }) => {
+  const r = await officialProxy().layers(params.tjeneste);
+  return new Response(r.body as BodyInit, { status: r.status, headers: r.headers });
+};
