@@ -4,8 +4,13 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const dataDir = path.resolve('.test-output/e2e-data');
+const cacheDir = path.resolve('.test-output/e2e-kartbuffer');
+const fakePort = port + 1;
 // Workers load this file too; only the main process starts from an empty store.
-if (!process.env.TEST_WORKER_INDEX) rmSync(dataDir, { recursive: true, force: true });
+if (!process.env.TEST_WORKER_INDEX) {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+}
 
 /**
  * Browser tests in Debian's Chromium (never a downloaded browser), against the production build
@@ -34,20 +39,34 @@ export default defineConfig({
       ]
     }
   },
-  webServer: {
-    command: 'node build',
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    // A fresh store per run; writes are not limited (the server test checks the limit itself); the
-    // fact sheets' contact from a test file (as an operator sets it, outside the build).
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      SKRIVEGRENSE_PER_MINUTT: '100000',
-      BODY_SIZE_LIMIT: '1M',
-      KONTAKT_FIL: path.resolve('tests/fixtures/kontakt/kontakt.json')
+  webServer: [
+    {
+      command: 'node build',
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      // A fresh store per run; writes are not limited (the server test checks the limit itself); the
+      // fact sheets' contact from a test file (as an operator sets it, outside the build); the
+      // official maps from the fake services below, with a fresh cache.
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        SKRIVEGRENSE_PER_MINUTT: '100000',
+        BODY_SIZE_LIMIT: '1M',
+        KONTAKT_FIL: path.resolve('tests/fixtures/kontakt/kontakt.json'),
+        DIBK_WMS_URL: `http://127.0.0.1:${fakePort}/dibk`,
+        NIBIO_AR5_WMS_URL: `http://127.0.0.1:${fakePort}/nibio`,
+        KARTBUFFER_DIR: cacheDir
+      }
+    },
+    {
+      // Fake WMS 1.3.0 services on loopback, so no test reaches the internet.
+      command: 'node tests/e2e/fake-official.ts',
+      url: `http://127.0.0.1:${fakePort}/dibk?REQUEST=GetCapabilities`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { FAKE_OFFICIAL_PORT: String(fakePort) }
     }
-  }
+  ]
 });

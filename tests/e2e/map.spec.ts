@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { PNG } from 'pngjs';
 import {
   blockInternet,
   boundaryVertex,
@@ -216,4 +217,33 @@ test('målestokken dekkes ikke av kildehenvisningen, heller ikke på et smalt ka
     const overlap = scale.x < attribution.x + attribution.width && attribution.x < scale.x + scale.width && scale.y < attribution.y + attribution.height && attribution.y < scale.y + scale.height;
     expect(overlap, `${width} px`).toBe(false);
   }
+});
+
+test('offisielle kart: kommuneplanen fra (den falske) DiBK-tjenesten tegnes under appens lag med tegnforklaring, kilde og hentetid; uten tjenesten en stille melding', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await blockInternet(page);
+  await openMap(page, '/?kart=ingen&lag=grense#13/59.80/10.45');
+  const toggle = page.getByRole('checkbox', { name: 'Kommuneplan (offisiell, DiBK)' });
+  await expect(toggle).not.toBeChecked();
+  await toggle.check();
+  const details = page.getByTestId('offisiell-dibk');
+  await expect(details.getByRole('img', { name: 'Tegnforklaring: Arealformål' })).toBeVisible();
+  await expect(details).toContainText('© DiBK / kommunene');
+  await expect(details).toContainText(/hentet \d{1,2}\. \w+ \d{4}/);
+  await mapIdle(page);
+  // The fake's tile is one green pixel, stretched over the tile: green in the middle of the map.
+  const box = await page.locator('.map-area').boundingBox();
+  if (!box) throw new Error('ingen kartflate');
+  const shot = PNG.sync.read(await page.screenshot({ clip: { x: Math.round(box.x + box.width / 2) - 3, y: Math.round(box.y + box.height / 2) - 3, width: 6, height: 6 } }));
+  let green = 0;
+  for (let i = 0; i < shot.data.length; i += 4) if ((shot.data[i + 1] ?? 0) > (shot.data[i] ?? 0) + 20 && (shot.data[i + 1] ?? 0) > (shot.data[i + 2] ?? 0) + 20) green++;
+  expect(green).toBeGreaterThan(20);
+
+  // The service (and so the proxy) not there: a quiet notice, the rest of the app as before.
+  await page.route('**/api/offisielt/**', (r) => r.abort());
+  const ar5 = page.getByRole('checkbox', { name: 'Jordbruk AR5 (offisiell, NIBIO)' });
+  await ar5.check();
+  await expect(page.getByTestId('offisiell-nibio')).toContainText('Offisielt kart ikke tilgjengelig nå.');
+  await expect(page.getByRole('heading', { name: 'Nøkkeltall for kommunen' })).toBeVisible();
+  expect(errors).toEqual([]);
 });

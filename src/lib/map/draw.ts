@@ -35,10 +35,14 @@ export class SketchDraw implements DrawTool {
     this.cb = callbacks;
   }
 
-  /** Loads terra-draw lazily and starts it in a neutral (static) mode. */
+  /** Set by {@link stop}: a start still loading terra-draw then leaves the map alone. */
+  private stopped = false;
+
+  /** Loads terra-draw lazily and starts it in a neutral (static) mode (not if stopped meanwhile). */
   async start(): Promise<void> {
     const td = await import('terra-draw');
     const { TerraDrawMapLibreGLAdapter } = await import('terra-draw-maplibre-gl-adapter');
+    if (this.stopped) return;
     // Drawing validates the finished shape (each click is a 'commit' of a shape still growing);
     // editing validates every committed change (end of a drag), so the last valid shape is kept.
     const check = (feature: GeoJSONStoreFeatures) => {
@@ -152,6 +156,7 @@ export class SketchDraw implements DrawTool {
 
   /** Removes terra-draw from the map. */
   stop(): void {
+    this.stopped = true;
     this.stopEditing();
     this.draw?.stop();
     this.draw = null;

@@ -7,8 +7,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** A 1×1 PNG (a green pixel). */
-export const PNG_1PX = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkaPhfDwAEhQGAqL3Z6AAAAABJRU5ErkJggg==', 'base64'));
+/** A 1×1 PNG: one opaque green pixel (0, 170, 0), made with zlib and checked by the browser test's pixels. */
+export const PNG_1PX = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgWMXwHwADAgGqgB/6WgAAAABJRU5ErkJggg==', 'base64'));
 
 export const CAPABILITIES = `<?xml version="1.0" encoding="UTF-8"?>
 <WMS_Capabilities version="1.3.0" xmlns="http://www.opengis.net/wms">
@@ -28,7 +28,8 @@ export interface FakeWms {
   close(): Promise<void>;
 }
 
-export async function startFakeWms(): Promise<FakeWms> {
+/** Starts the fake on loopback (`port` 0: any free port). */
+export async function startFakeWms(port = 0): Promise<FakeWms> {
   const fake: FakeWms = { url: '', hits: [], delayMs: 0, hugeBytes: 0, close: async () => {} };
   const server: Server = createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://x');
@@ -68,7 +69,7 @@ export async function startFakeWms(): Promise<FakeWms> {
     if (fake.delayMs) setTimeout(reply, fake.delayMs);
     else reply();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/wms?map=kp`;
   fake.close = () =>
     new Promise<void>((resolve) => {
