@@ -239,6 +239,14 @@ test('offisielle kart: kommuneplanen fra (den falske) DiBK-tjenesten tegnes unde
   for (let i = 0; i < shot.data.length; i += 4) if ((shot.data[i + 1] ?? 0) > (shot.data[i] ?? 0) + 20 && (shot.data[i + 1] ?? 0) > (shot.data[i + 2] ?? 0) + 20) green++;
   expect(green).toBeGreaterThan(20);
 
+  // A click asks the service what is there, shown beside the app's facts, as text.
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const info = page.getByTestId('offisielt-punkt');
+  await expect(info).toContainText('Offisielt, Kommuneplan (offisiell, DiBK): arealformal 1300 · planidentifikasjon 2020-007');
+  await expect(info).toContainText('© DiBK / kommunene');
+  await info.getByRole('button', { name: 'Lukk' }).click();
+  await expect(info).toHaveCount(0);
+
   // The service (and so the proxy) not there: a quiet notice, the rest of the app as before.
   await page.route('**/api/offisielt/**', (r) => r.abort());
   const ar5 = page.getByRole('checkbox', { name: 'Jordbruk AR5 (offisiell, NIBIO)' });

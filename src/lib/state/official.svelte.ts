@@ -1,4 +1,4 @@
-import { OFFICIAL_LAYERS, officialLegendUrl, officialTileUrl, type OfficialLayerDef, type OfficialLayerId } from '$lib/layers/official.ts';
+import { OFFICIAL_LAYERS, officialFeatureInfoUrl, officialLegendUrl, officialTileUrl, parseFeatureInfo, type OfficialLayerDef, type OfficialLayerId } from '$lib/layers/official.ts';
 
 /** What the app knows of one official layer: not asked yet, asking, its layers, or not available. */
 export type OfficialStatus =
@@ -48,6 +48,27 @@ export class OfficialLayers {
   /** The legend images of a shown layer. */
   legends(l: OfficialLayerView): { src: string; title: string }[] {
     return l.status.kind === 'ready' ? l.status.layers.map((x) => ({ src: officialLegendUrl(l.service, x.name), title: x.title || x.name })) : [];
+  }
+
+  /** What the official services say at the last point clicked (null: nothing asked, or closed). */
+  info = $state.raw<{ id: OfficialLayerId; attribution: string; facts: { key: string; value: string }[]; failed: boolean }[] | null>(null);
+
+  /** A click on the map at `lngLat` (zoom `zoom`): asks each shown official layer what is there. */
+  async query(lngLat: [number, number], zoom: number): Promise<void> {
+    const shown = this.all.filter((l) => l.visible && l.status.kind === 'ready');
+    if (!shown.length) return;
+    this.info = await Promise.all(
+      shown.map(async (l) => {
+        const names = l.status.kind === 'ready' ? l.status.layers.map((x) => x.name) : [];
+        try {
+          const r = await this.fetcher(officialFeatureInfoUrl(l.service, names, lngLat, zoom));
+          if (!r.ok) throw new Error(String(r.status));
+          return { id: l.id, attribution: l.attribution, facts: parseFeatureInfo(await r.text()), failed: false };
+        } catch {
+          return { id: l.id, attribution: l.attribution, facts: [], failed: true };
+        }
+      })
+    );
   }
 
   /** Shows or hides a layer; the first showing asks the proxy for its layers. */
