@@ -229,7 +229,7 @@ test('offisielle kart: kommuneplanen fra (den falske) DiBK-tjenesten tegnes unde
   const details = page.getByTestId('offisiell-dibk');
   await expect(details.getByRole('img', { name: 'Tegnforklaring: Arealformål' })).toBeVisible();
   await expect(details).toContainText('© DiBK / kommunene');
-  await expect(details).toContainText(/hentet \d{1,2}\. \w+ \d{4}/);
+  await expect(details).toContainText(/© DiBK \/ kommunene · hentet \d{1,2}\. \w+ \d{4}/);
   await mapIdle(page);
   // The fake's tile is one green pixel, stretched over the tile: green in the middle of the map.
   const box = await page.locator('.map-area').boundingBox();
@@ -254,4 +254,14 @@ test('offisielle kart: kommuneplanen fra (den falske) DiBK-tjenesten tegnes unde
   await expect(page.getByTestId('offisiell-nibio')).toContainText('Offisielt kart ikke tilgjengelig nå.');
   await expect(page.getByRole('heading', { name: 'Nøkkeltall for kommunen' })).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('tipset i «Last inn plandata» brytes inne i boksen, ikke under panelets kant', async ({ page }) => {
+  await blockInternet(page);
+  await openMap(page, '/?kart=ingen');
+  const drop = page.getByTestId('import-drop');
+  const hint = drop.getByText(/eller slipp fila her/);
+  const [d, h] = [await drop.boundingBox(), await hint.boundingBox()];
+  if (!d || !h) throw new Error('mangler boksen eller tipset');
+  expect(h.x + h.width).toBeLessThanOrEqual(d.x + d.width);
 });
