@@ -31,6 +31,7 @@
  * none (`plan-diff.overlap-left-out`). Inputs are not modified.
  */
 import type { MultiPolygon, Polygon } from 'geojson';
+import Flatbush from 'flatbush';
 import { claimInOrder, fromShape, overlapAreas, overlay, overlayOrigin, shapeArea, shapeBox, toShape, type Origin, type Shape } from '../geo/overlay.ts';
 import { AREALBRUKSSTATUS } from './norms.ts';
 
@@ -233,6 +234,25 @@ export function planDiffByGroup(result: PlanDiffResult, groupOf: (source: PlanSo
   return [...groups.values()].sort((a, b) => a.group.localeCompare(b.group, 'nb'));
 }
 
+/**
+ * For a set of pieces, a function giving the indexes (in order) of those whose bounding box meets a
+ * shape's: one flatbush index, so each lookup is a tree search rather than a scan of every piece.
+ */
+function nearFinder(pieces: readonly (Shape | null)[]): (s: Shape) => number[] {
+  const live = pieces.flatMap((p, i) => {
+    const b = p ? shapeBox(p) : null;
+    return b && Number.isFinite(b[0]) ? [{ i, b }] : [];
+  });
+  if (!live.length) return () => [];
+  const tree = new Flatbush(live.length);
+  for (const { b } of live) tree.add(b[0], b[1], b[2], b[3]);
+  tree.finish();
+  return (s) => {
+    const b = shapeBox(s);
+    return Number.isFinite(b[0]) ? tree.search(b[0], b[1], b[2], b[3]).map((k) => (live[k] as { i: number }).i).sort((x, y) => x - y) : [];
+  };
+}
+
 /** Where one feature's land went: its tilgang, avgang or realisert part as a shape (EPSG:25832). */
 export interface PlanDiffShape {
   change: Exclude<PlanChange, 'uendret'>;
@@ -259,11 +279,8 @@ export function planDiffShapes(oldPlan: readonly PlanDiffFeature[], newPlan: rea
   const origin = overlayOrigin([...oldPlan, ...newPlan].map((f) => f.geometry));
   const oldPieces = ownedPieces(oldPlan, 'old', origin, problems);
   const newPieces = ownedPieces(newPlan, 'new', origin, problems);
-  const boxes = (pieces: readonly (Shape | null)[]) => pieces.map((p) => (p ? shapeBox(p) : null));
-  const oldBoxes = boxes(oldPieces);
-  const newBoxes = boxes(newPieces);
-  const meets = (a: readonly number[] | null, b: readonly number[] | null) =>
-    !!a && !!b && (a[0] as number) <= (b[2] as number) && (b[0] as number) <= (a[2] as number) && (a[1] as number) <= (b[3] as number) && (b[1] as number) <= (a[3] as number);
+  const nearOld = nearFinder(oldPieces);
+  const nearNew = nearFinder(newPieces);
   const shapes: PlanDiffShape[] = [];
   const add = (change: PlanDiffShape['change'], source: PlanSource, f: PlanDiffFeature, parts: Shape) => {
     const kept = parts.filter((p) => shapeArea([p]) >= OVERLAP_NOISE_M2);
@@ -275,7 +292,7 @@ export function planDiffShapes(oldPlan: readonly PlanDiffFeature[], newPlan: rea
   newPlan.forEach((f, i) => {
     const piece = newPieces[i];
     if (!piece) return;
-    const near = oldPieces.flatMap((p, j) => (p && meets(newBoxes[i] ?? null, oldBoxes[j] ?? null) ? [j] : []));
+    const near = nearOld(piece);
     const gained = near.length ? overlay('difference', piece, near.map((j) => oldPieces[j] as Shape)) : { ok: true as const, shape: piece };
     if (gained.ok) add('tilgang', 'new', f, gained.shape);
     else failed('new', f.id, gained.detail);
@@ -292,7 +309,7 @@ export function planDiffShapes(oldPlan: readonly PlanDiffFeature[], newPlan: rea
   oldPlan.forEach((f, j) => {
     const piece = oldPieces[j];
     if (!piece) return;
-    const near = newPieces.flatMap((p, i) => (p && meets(oldBoxes[j] ?? null, newBoxes[i] ?? null) ? [i] : []));
+    const near = nearNew(piece);
     const lost = near.length ? overlay('difference', piece, near.map((i) => newPieces[i] as Shape)) : { ok: true as const, shape: piece };
     if (lost.ok) add('avgang', 'old', f, lost.shape);
     else failed('old', f.id, lost.detail);

@@ -24,9 +24,9 @@ export function nearestPointOnLine(p: readonly number[], line: LineString | Mult
   const parts = line.type === 'LineString' ? [line.coordinates] : line.coordinates;
   let best: { at: [number, number]; distanceM: number } | null = null;
   for (const coords of parts) {
-    const segments = coords.length === 1 ? [[coords[0], coords[0]]] : coords.slice(1).map((c, i) => [coords[i], c]);
-    for (const [a, b] of segments) {
-      const r = closestOnSegment(p, a as Position, b as Position);
+    // A one-point part is a segment from the point to itself; no arrays are made per call (hot path: every area's road distance).
+    for (let k = coords.length === 1 ? 0 : 1; k < coords.length; k++) {
+      const r = closestOnSegment(p, coords[k === 0 ? 0 : k - 1] as Position, coords[k] as Position);
       if (!best || r.distance < best.distanceM) best = { at: r.at, distanceM: r.distance };
     }
   }
