@@ -1,8 +1,9 @@
 /**
  * Configuration of the official map layers and SSB's job counts (issue #19), from the environment:
  * `DIBK_WMS_URL`, `NIBIO_AR5_WMS_URL` and `SSB_API_URL` (base URLs; the defaults are the national
- * services), `KARTBUFFER_DIR` (the disk cache; default `kartbuffer` under `DATA_DIR`) and
- * `OFFISIELLE_KART=av` (the feature off). Only these configured hosts are ever fetched: the
+ * services), `KARTBUFFER_DIR` (the disk cache; default `kartbuffer` under `DATA_DIR`),
+ * `KARTBUFFER_MAKS_MB` (its size; default 1024), `OFFISIELLE_KART_PER_MINUTT` (fetches from the
+ * services per client a minute; default 600) and `OFFISIELLE_KART=av` (the feature off). Only these configured hosts are ever fetched: the
  * proxy takes a service name from the browser, never a URL.
  */
 import path from 'node:path';
@@ -26,11 +27,15 @@ export interface OfficialConfig {
   urls: Record<OfficialService, URL>;
   /** The cache folder (absolute). */
   cacheDir: string;
+  /** The cache folder's size limit, bytes. */
+  cacheMaxBytes: number;
+  /** Fetches from the services each client may cause a minute (answers from the cache are free). */
+  fetchesPerMinute: number;
 }
 
 /** A configuration value that cannot be used (the service keeps its default, and the server logs it). */
 export interface ConfigProblem {
-  code: 'official.bad-url';
+  code: 'official.bad-url' | 'official.bad-number';
   params: { name: string; value: string };
 }
 
@@ -43,6 +48,16 @@ function baseUrl(value: string): URL | null {
   } catch {
     return null;
   }
+}
+
+/** A positive number from the environment, else the default (and a problem when one was given). */
+function positive(env: Readonly<Record<string, string | undefined>>, name: string, fallback: number, problems: ConfigProblem[]): number {
+  const value = env[name]?.trim();
+  if (!value) return fallback;
+  const n = Number(value);
+  if (Number.isFinite(n) && n > 0) return n;
+  problems.push({ code: 'official.bad-number', params: { name, value: value.slice(0, 200) } });
+  return fallback;
 }
 
 /** The configuration from the environment, with what could not be used. */
@@ -61,7 +76,9 @@ export function officialConfig(env: Readonly<Record<string, string | undefined>>
     config: {
       enabled: !['av', 'off', '0', 'false', 'nei'].includes(off),
       urls,
-      cacheDir: path.resolve(env.KARTBUFFER_DIR?.trim() || path.join(env.DATA_DIR ?? 'data', 'kartbuffer'))
+      cacheDir: path.resolve(env.KARTBUFFER_DIR?.trim() || path.join(env.DATA_DIR ?? 'data', 'kartbuffer')),
+      cacheMaxBytes: positive(env, 'KARTBUFFER_MAKS_MB', 1024, problems) * 1024 * 1024,
+      fetchesPerMinute: positive(env, 'OFFISIELLE_KART_PER_MINUTT', 600, problems)
     },
     problems
   };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -27,6 +27,17 @@ describe('configuration of the official maps', () => {
     expect(config.urls.ssb.toString()).toBe(DEFAULT_URLS.ssb);
     expect(problems.map((p) => p.params.name)).toEqual(['NIBIO_AR5_WMS_URL', 'SSB_API_URL']);
     expect(config.cacheDir).toBe('/tmp/kb');
+  });
+
+  it('takes the cache size and the fetches per client a minute; a value that is not a positive number keeps the default and is named', () => {
+    expect(officialConfig({}).config).toMatchObject({ cacheMaxBytes: 1024 * 1024 * 1024, fetchesPerMinute: 600 });
+    expect(officialConfig({ KARTBUFFER_MAKS_MB: '50', OFFISIELLE_KART_PER_MINUTT: '120' }).config).toMatchObject({ cacheMaxBytes: 50 * 1024 * 1024, fetchesPerMinute: 120 });
+    const bad = officialConfig({ KARTBUFFER_MAKS_MB: '-1', OFFISIELLE_KART_PER_MINUTT: 'mange' });
+    expect(bad.config).toMatchObject({ cacheMaxBytes: 1024 * 1024 * 1024, fetchesPerMinute: 600 });
+    expect(bad.problems.map((p) => [p.code, p.params.name])).toEqual([
+      ['official.bad-number', 'KARTBUFFER_MAKS_MB'],
+      ['official.bad-number', 'OFFISIELLE_KART_PER_MINUTT']
+    ]);
   });
 });
 
@@ -149,6 +160,50 @@ describe('the proxy against a fake WMS on loopback', () => {
     expect(String(new TextDecoder().decode(info.body as Uint8Array))).toContain("planidentifikasjon = '2020-007'");
     expect(info.headers['content-security-policy']).toBe("default-src 'none'; sandbox");
     expect(fake.hits[0]).toContain('INFO_FORMAT=text%2Fplain');
+  });
+
+  it('lets each client cause only so many fetches a minute: past it, the cache’s last answer or 429; other clients and cache hits are not held back', async () => {
+    const p = proxy({ OFFISIELLE_KART_PER_MINUTT: '2' });
+    const tile = (n: number, client: string) => p.wms('dibk', getMap({ bbox: `0,0,${n},${n}` }), client);
+    expect((await tile(1, 'a')).status).toBe(200);
+    expect((await tile(2, 'a')).status).toBe(200);
+    const third = await tile(3, 'a');
+    expect(third.status).toBe(429);
+    expect(third.headers['retry-after']).toMatch(/^\d+$/);
+    expect(JSON.parse(String(third.body)).error).toBe('official.too-many');
+    expect(fake.hits).toHaveLength(2);
+    // Cache hits cost nothing; another client has its own share.
+    expect((await tile(1, 'a')).headers['x-kartbuffer']).toBe('treff');
+    expect((await tile(3, 'b')).status).toBe(200);
+    // A day later the share is full again; spent on two new tiles, an expired one comes as the last kept, marked stale.
+    now += TTL_MS.GetMap + 1;
+    await tile(4, 'a');
+    await tile(5, 'a');
+    expect(fake.hits).toHaveLength(5);
+    const kept = await tile(1, 'a');
+    expect(kept.status).toBe(200);
+    expect(kept.headers['x-kartbuffer']).toBe('gammel');
+    expect(kept.headers['x-kartbuffer-feil']).toBe('upstream.limited');
+    expect(fake.hits).toHaveLength(5);
+  });
+
+  it('keeps the cache folder under its size: the entries written longest ago go first', async () => {
+    fake.hugeBytes = 0;
+    // Each tile is the 1 px PNG (about 70 bytes) plus its metadata (about 300 bytes); 1 KB holds two or three.
+    const p = proxy({ KARTBUFFER_MAKS_MB: String(1 / 1024) });
+    for (let n = 1; n <= 8; n++) {
+      await p.wms('dibk', getMap({ bbox: `0,0,${n},${n}` }));
+      await new Promise((r) => setTimeout(r, 15));
+    }
+    const files = readdirSync(dir);
+    const bytes = files.reduce((t, f) => t + statSync(path.join(dir, f)).size, 0);
+    expect(bytes).toBeLessThanOrEqual(1024);
+    expect(files.length).toBeGreaterThan(0);
+    // The newest tile is still there (a hit), the first is gone (fetched again).
+    const hits = fake.hits.length;
+    expect((await p.wms('dibk', getMap({ bbox: '0,0,8,8' }))).headers['x-kartbuffer']).toBe('treff');
+    expect((await p.wms('dibk', getMap({ bbox: '0,0,1,1' }))).headers['x-kartbuffer']).toBe('hentet');
+    expect(fake.hits).toHaveLength(hits + 1);
   });
 
   it('gives the layers to show from GetCapabilities, also from the cache when the service is down', async () => {

@@ -9,7 +9,7 @@ export interface UpstreamAnswer {
   body: Uint8Array;
 }
 
-export type UpstreamFailure = { code: 'upstream.timeout' | 'upstream.too-large' | 'upstream.unreachable' | 'upstream.content-type' | 'upstream.status'; params: { status?: number; detail?: string } };
+export type UpstreamFailure = { code: 'upstream.timeout' | 'upstream.too-large' | 'upstream.unreachable' | 'upstream.content-type' | 'upstream.status' | 'upstream.limited'; params: { status?: number; detail?: string } };
 
 const TYPES = /^(image\/(png|jpeg|gif)|text\/(plain|xml)|application\/(json|xml|geojson|vnd\.ogc\.[\w.+-]+|json-stat\+json))\b/i;
 
