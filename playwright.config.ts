@@ -6,6 +6,7 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 const dataDir = path.resolve('.test-output/e2e-data');
 const cacheDir = path.resolve('.test-output/e2e-kartbuffer');
 const fakePort = port + 1;
+const fakeSsbPort = port + 2;
 // Workers load this file too; only the main process starts from an empty store.
 if (!process.env.TEST_WORKER_INDEX) {
   rmSync(dataDir, { recursive: true, force: true });
@@ -57,16 +58,17 @@ export default defineConfig({
         KONTAKT_FIL: path.resolve('tests/fixtures/kontakt/kontakt.json'),
         DIBK_WMS_URL: `http://127.0.0.1:${fakePort}/dibk`,
         NIBIO_AR5_WMS_URL: `http://127.0.0.1:${fakePort}/nibio`,
+        SSB_API_URL: `http://127.0.0.1:${fakeSsbPort}/api/pxwebapi/v2/`,
         KARTBUFFER_DIR: cacheDir
       }
     },
     {
-      // Fake WMS 1.3.0 services on loopback, so no test reaches the internet.
+      // Fake WMS 1.3.0 services and a fake SSB PxWebApi v2 on loopback, so no test reaches the internet.
       command: 'node tests/e2e/fake-official.ts',
       url: `http://127.0.0.1:${fakePort}/dibk?REQUEST=GetCapabilities`,
       reuseExistingServer: false,
       timeout: 30_000,
-      env: { FAKE_OFFICIAL_PORT: String(fakePort) }
+      env: { FAKE_OFFICIAL_PORT: String(fakePort), FAKE_SSB_PORT: String(fakeSsbPort) }
     }
   ]
 });

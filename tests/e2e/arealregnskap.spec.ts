@@ -175,3 +175,46 @@ test('planversjoner: kart over tilgang og avgang, to planer å velge fritt, og e
   await expect(sum).toHaveText(versionsSum('naeringsareal-2015.geojson'));
   expect(errors).toEqual([]);
 });
+
+test('SSB: sysselsatte i Asker fra (den falske) PxWebApi mot planens bane og kapasiteten, med kilde og hentetid; uten SSB de sist hentede tallene eller en stille merknad', async ({ page }) => {
+  await blockInternet(page);
+  const errors = collectPageErrors(page);
+  await page.goto('/arealregnskap');
+  const ssb = page.getByTestId('ssb-sysselsatte');
+  await expect(ssb.getByRole('heading', { name: 'Sysselsatte i Asker (SSB)' })).toBeVisible();
+  // The fake's series: 40 000 in 2020 (as 3025) to 42 650 in 2024 (as 3203); the path +500–550 a year from 2020.
+  await expect(ssb.getByTestId('ssb-utsagn')).toHaveText('I 2024 hadde 42 650 personer arbeidssted i Asker, +2 650 siden 2020. Planens bane gir +2 000 til +2 200 i samme tid: veksten er over banen.');
+  const chart = ssb.getByTestId('ssb-diagram');
+  await expect(chart.locator('circle')).toHaveCount(5);
+  await expect(chart.locator('circle title').first()).toHaveText('2020: 40 000');
+  await expect(chart.locator('svg').getByText('År (4. kvartal)')).toBeVisible();
+  await expect(chart.locator('svg').getByText('Sysselsatte (personer)')).toBeVisible();
+  await expect(chart.locator('figcaption')).toContainText('SSB: sysselsatte med arbeidssted i Asker');
+  await expect(chart.locator('figcaption')).toContainText('Planens bane: +500–550 per år fra 2020');
+  await expect(chart.locator('figcaption')).toContainText('Kapasitet: 2020 + framtidige arealer ferdige det året (arealnorm)');
+  await expect(ssb).toContainText(/Kilde: SSB, tabell 13472 \(sysselsatte per 4\. kvartal etter arbeidsstedskommune\), CC BY 4\.0 · hentet \d{1,2}\. \w+ \d{4}/);
+  await ssb.getByText('Tallene i diagrammet').click();
+  await expect(ssb.getByRole('row', { name: /^2022/ })).toContainText('41 600');
+  // The capacity on the same axis: 2020's figure plus the runway's capacity, which ends at the future areas' 13 619 jobs.
+  await expect(ssb.getByRole('row', { name: /^2040/ })).toContainText('53 619');
+
+  await page.goto('/arealregnskap?lang=en');
+  await expect(ssb.getByRole('heading', { name: 'Jobs in Asker (SSB)' })).toBeVisible();
+  await expect(ssb.getByTestId('ssb-utsagn')).toHaveText('In 2024, 42,650 people worked in Asker, +2,650 since 2020. The plan’s path gives +2,000 to +2,200 over the same years: growth is above the path.');
+
+  // SSB not reachable and the proxy with figures kept: those, with their date.
+  await page.route('**/api/offisielt/ssb/**', (r) =>
+    r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ table: '13472', series: [{ year: 2020, jobs: 40_000, region: '3025' }, { year: 2021, jobs: 40_520, region: '3025' }], fetchedAt: '2026-03-02T10:00:00.000Z', stale: true, updated: null }) })
+  );
+  await page.goto('/arealregnskap');
+  await expect(ssb).toContainText('SSB kan ikke nås nå – viser tallene som ble hentet 2. mars 2026.');
+  await expect(ssb.getByTestId('ssb-utsagn')).toContainText('veksten er innenfor banen');
+  // Nothing kept either: a quiet note; the rest of the report as before.
+  await page.unroute('**/api/offisielt/ssb/**');
+  await page.route('**/api/offisielt/ssb/**', (r) => r.fulfill({ status: 502, contentType: 'application/json', body: JSON.stringify({ error: 'upstream.unreachable' }) }));
+  await page.reload();
+  await expect(ssb).toContainText('SSBs tall kan ikke hentes nå, og ingen er lagret ennå.');
+  await expect(ssb.getByTestId('ssb-diagram')).toHaveCount(0);
+  await expect(page.getByTestId('jobbutsagn')).toHaveText(STATEMENT);
+  expect(errors).toEqual([]);
+});

@@ -262,3 +262,23 @@ test('side om side: begge kartene starter på samme utsnitt, og en ny tomt i sce
   expect(green).toBeGreaterThan(0);
   await expect.poll(async () => new Set(await cameras()).size).toBe(1);
 });
+
+test('«Sysselsatte i Asker (SSB)» i scenariopanelet: SSBs tall mot banen og scenarioets kapasitet, hentet først når det åpnes', async ({ page }) => {
+  await blockInternet(page);
+  const errors = collectPageErrors(page);
+  const asked: string[] = [];
+  page.on('request', (r) => r.url().includes('/api/offisielt/ssb/') && asked.push(r.url()));
+  await openMap(page, '/?kart=ingen');
+  await page.getByRole('button', { name: 'Nytt scenario' }).click();
+  const fold = page.locator('details.ssb');
+  await expect(fold.locator('summary')).toHaveText('Sysselsatte i Asker (SSB)');
+  expect(asked).toEqual([]);
+  await fold.locator('summary').click();
+  await expect(fold.getByTestId('ssb-utsagn')).toContainText('I 2024 hadde 42 650 personer arbeidssted i Asker');
+  await expect(fold.getByTestId('ssb-diagram').locator('circle')).toHaveCount(5);
+  expect(asked).toHaveLength(1);
+  // The side panel never gets wider than itself.
+  const widths = await fold.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+  expect(widths[0]).toBeLessThanOrEqual((widths[1] ?? 0) + 1);
+  expect(errors).toEqual([]);
+});

@@ -14,6 +14,11 @@ export function num(v: number, decimals = 0): string {
   return numIn(i18n.lang, v, decimals);
 }
 
+/** A date (from an ISO time) as people write it in the current language: «30. november 2026», «30 November 2026». */
+export function dateText(iso: string): string {
+  return new Date(iso).toLocaleDateString(i18n.lang === 'en' ? 'en-GB' : 'nb-NO', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
 /** A range «a–b» in the current language's format. */
 export function numRange(low: number, high: number, decimals = 0): string {
   return rangeIn(i18n.lang, low, high, decimals);
