@@ -256,6 +256,25 @@ test('offisielle kart: kommuneplanen fra (den falske) DiBK-tjenesten tegnes unde
   expect(errors).toEqual([]);
 });
 
+test('offisielle kart: fliser proxyen bare hadde i lageret (tjenesten nede) gir «viser sist hentede» ved laget', async ({ page }) => {
+  const errors = collectPageErrors(page);
+  await blockInternet(page);
+  // The proxy's answer when the service is down and it has the tile from before: the tile, marked stale.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgWMXwHwADAgGqgB/6WgAAAABJRU5ErkJggg==', 'base64');
+  await page.route(/\/api\/offisielt\/nibio\?.*GetMap/, (r) => r.fulfill({ status: 200, contentType: 'image/png', headers: { 'x-kartbuffer': 'gammel', 'x-hentet': '2026-11-01T08:00:00.000Z' }, body: png }));
+  await openMap(page, '/?kart=ingen&lag=grense#13/59.80/10.45');
+  const ar5 = page.getByRole('checkbox', { name: 'Jordbruk AR5 (offisiell, NIBIO)' });
+  await ar5.check();
+  const details = page.getByTestId('offisiell-nibio');
+  await expect(details).toContainText('Offisielt kart ikke tilgjengelig nå – viser sist hentede.');
+  // The kommuneplan's tiles come fresh from its (fake) service: no such notice there.
+  await page.getByRole('checkbox', { name: 'Kommuneplan (offisiell, DiBK)' }).check();
+  await expect(page.getByTestId('offisiell-dibk')).toContainText('© DiBK / kommunene');
+  await mapIdle(page);
+  await expect(page.getByTestId('offisiell-dibk')).not.toContainText('viser sist hentede');
+  expect(errors).toEqual([]);
+});
+
 test('tipset i «Last inn plandata» brytes inne i boksen, ikke under panelets kant', async ({ page }) => {
   await blockInternet(page);
   await openMap(page, '/?kart=ingen');

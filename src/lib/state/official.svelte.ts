@@ -14,6 +14,8 @@ export interface OfficialLayerView extends OfficialLayerDef {
   status: OfficialStatus;
   /** Tiles failed while shown (upstream down and nothing cached for this view). */
   tilesFailed: boolean;
+  /** Tiles shown are the last fetched, served from the proxy's cache because the service is down. */
+  tilesStale: boolean;
 }
 
 /**
@@ -28,6 +30,7 @@ export class OfficialLayers {
   opacity = $state<Record<OfficialLayerId, number>>(Object.fromEntries(OFFICIAL_LAYERS.map((l) => [l.id, l.opacity])) as Record<OfficialLayerId, number>);
   status = $state<Record<OfficialLayerId, OfficialStatus>>(Object.fromEntries(OFFICIAL_LAYERS.map((l) => [l.id, { kind: 'idle' }])) as Record<OfficialLayerId, OfficialStatus>);
   tilesFailed = $state.raw<ReadonlySet<OfficialLayerId>>(new Set());
+  tilesStale = $state.raw<ReadonlySet<OfficialLayerId>>(new Set());
 
   constructor(fetcher: typeof fetch) {
     this.fetcher = fetcher;
@@ -35,7 +38,7 @@ export class OfficialLayers {
 
   /** Every official layer with its state, bottom to top. */
   get all(): OfficialLayerView[] {
-    return OFFICIAL_LAYERS.map((l) => ({ ...l, visible: this.visible.has(l.id), opacity: this.opacity[l.id], status: this.status[l.id], tilesFailed: this.tilesFailed.has(l.id) }));
+    return OFFICIAL_LAYERS.map((l) => ({ ...l, visible: this.visible.has(l.id), opacity: this.opacity[l.id], status: this.status[l.id], tilesFailed: this.tilesFailed.has(l.id), tilesStale: this.tilesStale.has(l.id) }));
   }
 
   /** The raster layers the map draws: shown, with known layer names. */
@@ -80,6 +83,9 @@ export class OfficialLayers {
     const failed = new Set(this.tilesFailed);
     failed.delete(id);
     this.tilesFailed = failed;
+    const stale = new Set(this.tilesStale);
+    stale.delete(id);
+    this.tilesStale = stale;
     if (on && (this.status[id].kind === 'idle' || this.status[id].kind === 'unavailable')) await this.load(id);
   }
 
@@ -90,6 +96,11 @@ export class OfficialLayers {
   /** The map could not load tiles of a layer. */
   tileError(id: OfficialLayerId): void {
     if (!this.tilesFailed.has(id)) this.tilesFailed = new Set([...this.tilesFailed, id]);
+  }
+
+  /** The map shows a tile of a layer that is the last fetched (the service is down). */
+  tileStale(id: OfficialLayerId): void {
+    if (!this.tilesStale.has(id)) this.tilesStale = new Set([...this.tilesStale, id]);
   }
 
   private async load(id: OfficialLayerId): Promise<void> {
