@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const toolDir = path.join(root, '.tools');
@@ -131,7 +131,8 @@ function main() {
   const min = requiredVersion();
   const current = parseVersion(process.versions.node) || [0, 0, 0];
   if (atLeast(current, min)) {
-    run(process.execPath, null);
+    // New enough: the tasks run in this process (one Node fewer to start, e.g. for the CLI).
+    import(pathToFileURL(tasks).href);
     return;
   }
   const bin = ensureToolNode(wantedMajor(), min);

@@ -1,18 +1,25 @@
 // Command-line entry for GIS staff: `npm run --silent cli -- <command> …`.
-// Runs on Node ≥ 22.12 directly from TypeScript (type stripping). stdout carries only data
-// (JSON or CSV); messages go to stderr as one Norwegian line, never a stack trace.
+// Bundled into one prebuilt JavaScript file at build time (scripts/build-cli.mjs → build-cli/),
+// which `npm run cli` runs; it also runs directly from TypeScript on Node ≥ 22.12 (type
+// stripping). The readers, turf, proj4 and the rest are imported only by the commands that need
+// them, so `help` starts in a few tens of milliseconds. stdout carries only data (JSON or CSV);
+// messages go to stderr as one Norwegian line, never a stack trace.
 
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
-import { runDiff } from '../src/lib/cli/diff.ts';
-import { jsonPieces, writeChunked } from '../src/lib/cli/json-stream.ts';
-import { runStats, statsCsvLines } from '../src/lib/cli/stats.ts';
-import { coded, fileLine } from '../src/lib/io/coded.ts';
-import { readAreaFile, sizeProblem, type ReadFileOk } from '../src/lib/io/read-file.ts';
+import type { ReadFileOk } from '../src/lib/io/read-file.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The project folder (with geodata/): the nearest one above this file, whether it runs from scripts/ or from a bundle. */
+function projectRoot(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'geodata', 'kilder'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(here, '..');
+  }
+}
+const root = projectRoot();
 
 const USAGE = `Bruk: npm run --silent cli -- <kommando> [valg]
 
@@ -44,7 +51,9 @@ Avslutningskoder: 0 når noe kunne brukes (det som ble hoppet over, står i «sk
 /** A problem with the user's input: exit code 2 and one line on stderr. */
 class InputError extends Error {}
 
-function readBytes(file: string): Uint8Array {
+async function readBytes(file: string): Promise<Uint8Array> {
+  const { coded, fileLine } = await import('../src/lib/io/coded.ts');
+  const { sizeProblem } = await import('../src/lib/io/read-file.ts');
   try {
     // Too large is refused before the file is read.
     const tooLarge = sizeProblem(statSync(file).size, file);
@@ -60,7 +69,9 @@ function readBytes(file: string): Uint8Array {
 
 /** Reads an area or farmland file by its extension; a file that gives nothing usable is an input error. */
 async function readAreas(file: string, crs: string | undefined): Promise<ReadFileOk> {
-  const bytes = readBytes(file);
+  const bytes = await readBytes(file);
+  const { coded, fileLine } = await import('../src/lib/io/coded.ts');
+  const { readAreaFile } = await import('../src/lib/io/read-file.ts');
   let r: Awaited<ReturnType<typeof readAreaFile>>;
   try {
     r = await readAreaFile(bytes, file, { crs });
@@ -104,6 +115,8 @@ async function stats(args: string[]): Promise<number> {
   const opts = parseStatsArgs(args);
   const areas = await readAreas(opts.file, opts.crs);
   const farmland = opts.farmland === undefined ? undefined : await readAreas(opts.farmland, opts.crs);
+  const { runStats, statsCsvLines } = await import('../src/lib/cli/stats.ts');
+  const { jsonPieces, writeChunked } = await import('../src/lib/cli/json-stream.ts');
   const output = runStats({ areas, farmland, stations: readGeodata('kilder/stasjoner.geojson'), roads: readGeodata('kilder/veger.geojson') });
   // Written in pieces: the output of a 300 MB file may be larger than one string can be.
   const json = function* () {
@@ -136,6 +149,8 @@ async function diff(args: string[]): Promise<number> {
   const opts = parseDiffArgs(args);
   const oldPlan = await readAreas(opts.oldFile, opts.crs);
   const newPlan = await readAreas(opts.newFile, opts.crs);
+  const { runDiff } = await import('../src/lib/cli/diff.ts');
+  const { jsonPieces, writeChunked } = await import('../src/lib/cli/json-stream.ts');
   const { out, notes } = runDiff({ old: oldPlan, new: newPlan, oldName: opts.oldFile, newName: opts.newFile });
   const json = function* () {
     yield* jsonPieces(out, 2);
@@ -167,4 +182,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Run as a program (not when imported, e.g. by `npm run cli`, which calls main itself).
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

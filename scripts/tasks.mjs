@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startTestPostgres } from './pg-test-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -125,6 +125,39 @@ function ensureBuild({ force = false } = {}) {
   const status = run(bin('vite'), ['build', '--logLevel', 'warn']);
   if (status === 0) writeFileSync(stamp, want);
   return status;
+}
+
+const cliDir = path.join(root, 'build-cli');
+
+/** A fingerprint of what the CLI is built from (its sources and the dependencies' lock file). */
+function cliFingerprint() {
+  const files = [path.join(root, 'scripts', 'cli.ts'), path.join(root, 'scripts', 'build-cli.mjs'), path.join(root, 'package-lock.json')];
+  files.push(...walk(path.join(root, 'src', 'lib'), []).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')));
+  files.push(...walk(path.join(root, 'seeds'), []));
+  const h = createHash('sha256');
+  for (const f of files.sort()) {
+    if (!existsSync(f)) continue;
+    const s = statSync(f);
+    h.update(`${path.relative(root, f)}\0${s.size}\0${s.mtimeMs}\n`);
+  }
+  return h.digest('hex') + process.versions.node;
+}
+
+/** Bundles the CLI into build-cli/ (scripts/build-cli.mjs) unless it is up to date. */
+async function ensureCli({ force = false } = {}) {
+  const stamp = path.join(cliDir, '.naering-cli-stamp');
+  const want = cliFingerprint();
+  if (!force && existsSync(path.join(cliDir, 'cli.mjs')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return 0;
+  log('Bygger kommandolinjeverktøyet (build-cli/) …');
+  try {
+    const { buildCli } = await import(pathToFileURL(path.join(root, 'scripts', 'build-cli.mjs')).href);
+    await buildCli(cliDir);
+  } catch (e) {
+    log(`Kunne ikke bygge kommandolinjeverktøyet: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+  writeFileSync(stamp, want);
+  return 0;
 }
 
 /** Makes sure Debian's Chromium is there for the browser tests; installs it with apt-get as root. */
@@ -268,9 +301,10 @@ const tasks = {
     ensureDeps();
     process.exit(geodata(args, { quiet: false }));
   },
-  build() {
+  async build() {
     ensureDeps();
-    process.exit(ensureBuild({ force: true }));
+    if (ensureBuild({ force: true }) !== 0) process.exit(1);
+    process.exit(await ensureCli({ force: true }));
   },
   check() {
     ensureDeps();
@@ -285,13 +319,19 @@ const tasks = {
     if (ensureBuild() !== 0) process.exit(1);
     process.exit(run(process.execPath, [path.join(root, 'scripts', 'load.ts'), ...args]));
   },
-  cli(args) {
+  async cli(args) {
     ensureDeps();
+    if ((await ensureCli()) !== 0) process.exit(1);
     // npm runs scripts in the package root; file arguments are relative to where the user was.
-    serve(process.execPath, [path.join(root, 'scripts', 'cli.ts'), ...args], {}, process.env.INIT_CWD || root);
+    process.chdir(process.env.INIT_CWD || root);
+    // The prebuilt CLI runs in this process: no further Node to start.
+    const { main } = await import(pathToFileURL(path.join(cliDir, 'cli.mjs')).href);
+    process.exitCode = await main(args);
   },
-  bench(args) {
+  async bench(args) {
     ensureDeps();
+    // The first-map and CLI benchmarks measure what users run: the production build and the prebuilt CLI.
+    if (ensureBuild() !== 0 || (await ensureCli()) !== 0) process.exit(1);
     const only = args[0];
     const files = readdirSync(path.join(root, 'bench'))
       .filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)))
