@@ -13,6 +13,7 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+    setupFiles: ['tests/setup/projections.ts'],
     environment: 'node'
   }
 });

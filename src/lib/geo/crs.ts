@@ -1,5 +1,5 @@
 import type { Geometry, Position } from 'geojson';
-import proj4 from 'proj4';
+import { mercatorForward, mercatorInverse, utmForward, utmInverse } from './tmerc.ts';
 
 /**
  * The coordinate reference systems the app reads. 5972/5973 are 25832/25833 + NN2000 height;
@@ -16,47 +16,91 @@ export type CrsCode =
   | `EPSG:2739${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8}`
   | `EPSG:2303${1 | 2 | 3 | 4 | 5 | 6}`;
 
-const utm = (zone: number) => `+proj=utm +zone=${zone} +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs`;
-const MERCATOR = '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext +no_defs';
-/** NGO1948 (Oslo) datum with EPSG's transformation «NGO 1948 (Oslo) to WGS 84 (1)» (±3 m). */
-const NGO = '+a=6377492.018 +rf=299.1528128 +towgs84=278.3,93,474.5,7.889,0.05,-6.61,6.21 +pm=oslo +units=m +no_defs';
-/** NGO1948 axis I–VIII: central meridian in degrees from the Oslo meridian (EPSG:27391–27398). */
-const NGO_AXES = [-4.666666666666667, -2.333333333333333, 0, 2.5, 6.166666666666667, 10.16666666666667, 14.16666666666667, 18.33333333333333] as const;
-/** ED50 with EPSG's transformation «ED50 to WGS 84 (7)» for Norway onshore. */
-const ed50 = (zone: number) => `+proj=utm +zone=${zone} +ellps=intl +towgs84=-87,-95,-120,0,0,0,0 +units=m +no_defs`;
-
-/** proj4 definition per CRS; the compound 5972/5973 use their horizontal part. */
-const DEFS = {
-  'EPSG:4326': '+proj=longlat +datum=WGS84 +no_defs',
-  'EPSG:3857': MERCATOR,
-  'EPSG:25832': utm(32),
-  'EPSG:25833': utm(33),
-  'EPSG:5972': utm(32),
-  'EPSG:5973': utm(33),
-  'EPSG:25831': utm(31),
-  'EPSG:25834': utm(34),
-  'EPSG:25835': utm(35),
-  'EPSG:25836': utm(36),
-  'EPSG:4258': '+proj=longlat +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +no_defs',
-  ...(Object.fromEntries(NGO_AXES.map((lon, i) => [`EPSG:2739${i + 1}`, `+proj=tmerc +lat_0=58 +lon_0=${lon} +k=1 +x_0=0 +y_0=0 ${NGO}`])) as Record<`EPSG:2739${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8}`, string>),
-  ...(Object.fromEntries([31, 32, 33, 34, 35, 36].map((z) => [`EPSG:230${z}`, ed50(z)])) as Record<`EPSG:2303${1 | 2 | 3 | 4 | 5 | 6}`, string>)
-} satisfies Record<CrsCode, string>;
-
 /** Every supported CRS, in the order messages list them (the common ones first). */
-export const SUPPORTED_CRS: readonly CrsCode[] = Object.keys(DEFS) as CrsCode[];
+export const SUPPORTED_CRS: readonly CrsCode[] = [
+  'EPSG:4326',
+  'EPSG:3857',
+  'EPSG:25832',
+  'EPSG:25833',
+  'EPSG:5972',
+  'EPSG:5973',
+  'EPSG:25831',
+  'EPSG:25834',
+  'EPSG:25835',
+  'EPSG:25836',
+  'EPSG:4258',
+  'EPSG:27391',
+  'EPSG:27392',
+  'EPSG:27393',
+  'EPSG:27394',
+  'EPSG:27395',
+  'EPSG:27396',
+  'EPSG:27397',
+  'EPSG:27398',
+  'EPSG:23031',
+  'EPSG:23032',
+  'EPSG:23033',
+  'EPSG:23034',
+  'EPSG:23035',
+  'EPSG:23036'
+];
 
 /** The CRS that are old (NGO1948, ED50): positions may be off by metres after the datum shift. */
 export const OLD_DATUM_CRS: readonly CrsCode[] = SUPPORTED_CRS.filter((c) => /^EPSG:(2739\d|2303\d)$/.test(c));
 
-const converters = new Map<string, proj4.Converter>();
+/** A conversion of one position. */
+export type Converter = (x: number, y: number) => [number, number];
 
-function converter(from: CrsCode, to: CrsCode): proj4.Converter {
+/**
+ * The CRS converted without proj4 (geo/tmerc.ts): geographic EUREF89/WGS84 (taken as one datum,
+ * as proj4's `+towgs84=0,0,0` does), web Mercator and UTM 31–36 on EUREF89, 5972/5973 as their
+ * horizontal part. Each maps to and from longitude/latitude in degrees.
+ */
+const FAST: Partial<Record<CrsCode, { toGeo: Converter; fromGeo: Converter }>> = {
+  'EPSG:4326': { toGeo: (x, y) => [x, y], fromGeo: (x, y) => [x, y] },
+  'EPSG:4258': { toGeo: (x, y) => [x, y], fromGeo: (x, y) => [x, y] },
+  'EPSG:3857': { toGeo: mercatorInverse, fromGeo: mercatorForward },
+  ...Object.fromEntries(
+    ([31, 32, 33, 34, 35, 36] as const).map((z) => [`EPSG:258${z}`, { toGeo: (x: number, y: number) => utmInverse(x, y, z), fromGeo: (lon: number, lat: number) => utmForward(lon, lat, z) }])
+  ),
+  'EPSG:5972': { toGeo: (x, y) => utmInverse(x, y, 32), fromGeo: (lon, lat) => utmForward(lon, lat, 32) },
+  'EPSG:5973': { toGeo: (x, y) => utmInverse(x, y, 33), fromGeo: (lon, lat) => utmForward(lon, lat, 33) }
+};
+
+/** The same horizontal CRS under another code (no conversion needed between them). */
+const SAME: Partial<Record<CrsCode, CrsCode>> = { 'EPSG:5972': 'EPSG:25832', 'EPSG:5973': 'EPSG:25833', 'EPSG:4258': 'EPSG:4326' };
+const canonical = (c: CrsCode): CrsCode => SAME[c] ?? c;
+
+/** Makes converters for the CRS not in {@link FAST} (the old datums), registered by geo/crs-proj4.ts. */
+let slow: ((from: CrsCode, to: CrsCode) => Converter) | null = null;
+const converters = new Map<string, Converter | null>();
+
+/** Registers (or, with null, removes) the converter maker for the old datums; geo/crs-proj4.ts calls this when loaded. */
+export function registerSlowProjections(make: ((from: CrsCode, to: CrsCode) => Converter) | null): void {
+  slow = make;
+  converters.clear();
+}
+
+/**
+ * Loads proj4 for the old datums (NGO1948, ED50). The readers call this before reading a file;
+ * the map page never needs it, so proj4 is not loaded with the map.
+ */
+export async function ensureFullProjections(): Promise<void> {
+  if (!slow) await import('./crs-proj4.ts');
+}
+
+/** The converter between two CRS; null for none needed. Throws when an old datum is asked for before {@link ensureFullProjections}. */
+function converter(from: CrsCode, to: CrsCode): Converter | null {
+  if (canonical(from) === canonical(to)) return null;
   const key = `${from}>${to}`;
-  let c = converters.get(key);
-  if (!c) {
-    c = proj4(DEFS[from], DEFS[to]);
-    converters.set(key, c);
-  }
+  if (converters.has(key)) return converters.get(key) ?? null;
+  const a = FAST[from];
+  const b = FAST[to];
+  let c: Converter;
+  if (a && b) c = from === 'EPSG:4326' || from === 'EPSG:4258' ? b.fromGeo : to === 'EPSG:4326' || to === 'EPSG:4258' ? a.toGeo : (x, y) => b.fromGeo(...a.toGeo(x, y));
+  else if (slow) c = slow(from, to);
+  else throw new Error(`crs.not-loaded: ${from} → ${to} needs ensureFullProjections() first`);
+  converters.set(key, c);
   return c;
 }
 
@@ -116,10 +160,10 @@ export function guessUtmCrs(bbox: readonly [number, number, number, number]): 'E
 
 /** Projects one position from one CRS to another; any height is dropped. Returns [x, y]. */
 export function projectPosition(p: readonly number[], from: CrsCode, to: CrsCode): [number, number] {
-  const xy: [number, number] = [p[0] ?? Number.NaN, p[1] ?? Number.NaN];
-  if (DEFS[from] === DEFS[to]) return xy;
-  const r = converter(from, to).forward(xy);
-  return [r[0] as number, r[1] as number];
+  const x = p[0] ?? Number.NaN;
+  const y = p[1] ?? Number.NaN;
+  const c = converter(from, to);
+  return c ? c(x, y) : [x, y];
 }
 
 function mapCoords(c: unknown, f: (p: Position) => [number, number]): unknown {
@@ -137,12 +181,7 @@ export function reprojectGeometry<G extends Geometry>(g: G, from: CrsCode, to: C
     return { ...g, geometries: g.geometries.map((x) => reprojectGeometry(x, from, to)) };
   }
   // One converter for the whole geometry (looked up once, not per position).
-  const conv = DEFS[from] === DEFS[to] ? null : converter(from, to);
-  const f = (p: Position): [number, number] => {
-    const xy: [number, number] = [p[0] ?? Number.NaN, p[1] ?? Number.NaN];
-    if (!conv) return xy;
-    const r = conv.forward(xy);
-    return [r[0] as number, r[1] as number];
-  };
+  const conv = converter(from, to);
+  const f = (p: Position): [number, number] => (conv ? conv(p[0] ?? Number.NaN, p[1] ?? Number.NaN) : [p[0] ?? Number.NaN, p[1] ?? Number.NaN]);
   return { ...g, coordinates: mapCoords(g.coordinates, f) } as G;
 }

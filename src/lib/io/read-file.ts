@@ -1,5 +1,5 @@
 import type { FeatureCollection } from 'geojson';
-import { OLD_DATUM_CRS, type CrsCode } from '../geo/crs.ts';
+import { ensureFullProjections, OLD_DATUM_CRS, type CrsCode } from '../geo/crs.ts';
 import { countPositions } from '../geo/positions.ts';
 import { coded, fileProblem, nbText, type Coded, type FileProblem, type Skipped } from './coded.ts';
 import { readAreasFromJson, type ReadArea, type Repair } from './geojson.ts';
@@ -89,6 +89,8 @@ export async function readAreaFile(bytes: Uint8Array, fileName: string, options:
   if (!driver) return fail('unknown-format', fileName, coded('io.file.unknown-format', { extensions: INPUT_EXTENSIONS.join(', ') }));
   const progress = options.onProgress;
   progress?.('parse', 0);
+  // A file may be in an old datum (NGO1948, ED50): proj4 is loaded for those (not with the map).
+  await ensureFullProjections();
   const file = await driver.read(bytes, { crs: options.crs, onProgress: progress ? (f) => progress('parse', f) : undefined });
   if (!file.ok) return fail(file.reason, fileName, file);
   // The same vertex limit for every format (SOSI and GML also stop at it while reading).
