@@ -275,6 +275,21 @@ test('offisielle kart: fliser proxyen bare hadde i lageret (tjenesten nede) gir 
   expect(errors).toEqual([]);
 });
 
+test('ytelsesmerket «kart-klart» settes én gang, når kartet første gang er ferdig med dataene tegnet (også med ?kart=ingen)', async ({ page }) => {
+  await blockInternet(page);
+  for (const url of ['/?kart=ingen', '/']) {
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('kart-klart').length > 0);
+    const at = await page.evaluate(() => {
+      const m = (window as unknown as { __naeringMap?: import('maplibre-gl').Map }).__naeringMap;
+      return { marks: performance.getEntriesByName('kart-klart').length, time: performance.getEntriesByName('kart-klart')[0]?.startTime ?? 0, drawn: Boolean(m?.isSourceLoaded('app-naering-naa') && m.querySourceFeatures('app-naering-naa').length > 0) };
+    });
+    expect(at.marks, url).toBe(1);
+    expect(at.time, url).toBeGreaterThan(0);
+    expect(at.drawn, url).toBe(true);
+  }
+});
+
 test('tipset i «Last inn plandata» brytes inne i boksen, ikke under panelets kant', async ({ page }) => {
   await blockInternet(page);
   await openMap(page, '/?kart=ingen');

@@ -29,11 +29,8 @@ export interface SourceProblem {
   message: string;
 }
 
-/** SOSI arealformål codes the dataset uses: 1300 næringsbebyggelse, 1160 offentlig eller privat tjenesteyting. */
-export const AREALFORMAL = { 1300: 'Næringsbebyggelse', 1160: 'Offentlig eller privat tjenesteyting' } as const;
-
-/** Arealbruksstatus codes: 1 nåværende, 2 framtidig. */
-export const AREALBRUKSSTATUS = { 1: 'Nåværende', 2: 'Framtidig' } as const;
+export { AREALBRUKSSTATUS, AREALFORMAL } from './codes.ts';
+import { AREALBRUKSSTATUS, AREALFORMAL } from './codes.ts';
 
 type Rule = { key: string; required: boolean; check: (v: unknown) => boolean; expected: string };
 

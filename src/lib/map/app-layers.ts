@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification } from '@maplibre/maplibre-gl-style-spec';
-import { APP_LAYER_IDS, COLOURS, type AppLayerId } from '$lib/layers/catalogue.ts';
+import { APP_LAYER_IDS, COLOURS, type AppLayerId } from '../layers/catalogue.ts';
 
 // How each of the app's layers is drawn; which layers there are, their legends and colours are
 // in the catalogue (layers/catalogue.ts).

@@ -2,7 +2,8 @@ import { countOutside, importedFiles, type Imports, type StoredImport } from '$l
 import { datasetFrom, fetchDataFile, type Loaded } from '$lib/data/load.ts';
 import type { SketchStats } from '$lib/domain/sketch-stats.ts';
 import { sketchStats } from '$lib/domain/sketch-stats.ts';
-import { reconcile, type AppDataFile } from '$lib/geodata/build.ts';
+import type { AppDataFile } from '$lib/geodata/build.ts';
+import { reconcile } from '$lib/geodata/reconcile.ts';
 import { dataAttribution, dataLabel } from '$lib/i18n/lang.svelte.ts';
 import type { Lang } from '$lib/i18n/messages.ts';
 import type { Sketch } from '$lib/scenario/sketches.ts';
