@@ -84,20 +84,17 @@ function sumByType(rows: readonly Record<string, number>[]): Record<string, numb
  */
 export function runStats(input: StatsCommandInput): StatsOut {
   const areas = input.areas;
-  let farmland = null;
+  // One index over every AR5 area type. Farmland (21, 22, 23) is read from the same overlap when
+  // each farmland polygon's class is its area type (as in AR5), so each polygon is intersected
+  // once, not twice; otherwise farmland gets its own index.
   let ar5 = null;
+  let farmland = null;
+  let farmlandFromAr5 = false;
   if (input.farmland) {
-    const items = input.farmland.areas.flatMap((a) => {
-      const klasse = ar5Jordbruksklasse(ar5ArealtypeOf(a.properties));
-      return klasse ? [{ geometry: a.geometry25832, key: klasse }] : [];
-    });
-    farmland = buildOverlapIndex(items);
-    ar5 = buildOverlapIndex(
-      input.farmland.areas.flatMap((a) => {
-        const type = ar5Arealtype(ar5ArealtypeOf(a.properties));
-        return type ? [{ geometry: a.geometry25832, key: type }] : [];
-      })
-    );
+    const typed = input.farmland.areas.map((a) => ({ a, type: ar5Arealtype(ar5ArealtypeOf(a.properties)), klasse: ar5Jordbruksklasse(ar5ArealtypeOf(a.properties)) }));
+    ar5 = buildOverlapIndex(typed.flatMap(({ a, type }) => (type ? [{ geometry: a.geometry25832, key: type }] : [])));
+    farmlandFromAr5 = typed.every(({ type, klasse }) => klasse === null || type === klasse);
+    if (!farmlandFromAr5) farmland = buildOverlapIndex(typed.flatMap(({ a, klasse }) => (klasse ? [{ geometry: a.geometry25832, key: klasse }] : [])));
   }
 
   const ctx = { norms: defaultNorms(), farmland, stations: stationsIn25832(input.stations), mainRoads: roadsIn25832(input.roads) };
@@ -106,17 +103,18 @@ export function runStats(input: StatsCommandInput): StatsOut {
     const fromCode = kategoriFromArealformal(arealformalOf(a.properties));
     const kategori = a.properties.kategori ?? ('kategori' in fromCode ? fromCode.kategori : undefined);
     const s = areaStats({ id: a.id, navn: a.name, geometry: a.geometry25832, kategori, utnyttelseBraProsent: a.properties.utnyttelse_bra_prosent }, ctx);
+    const byType = ar5 ? overlapByKey(ar5, a.geometry25832).byKeyM2 : null;
+    const farmM2: Record<Ar5Jordbruksklasse, number> | null =
+      byType && farmlandFromAr5 ? (Object.fromEntries(AR5_JORDBRUKSKLASSER.map((k) => [k, byType[k] ?? 0])) as Record<Ar5Jordbruksklasse, number>) : (s.farmland?.byClassM2 ?? null);
     return {
       id: a.id,
       name: a.name,
       area_m2: round(s.areaM2, 2),
       area_daa: round(s.areaDaa, 3),
       area_daa_spherical: round(m2ToDaa(areaSphericalM2(a.geometry4326)), 3),
-      farmland_daa: s.farmland ? round(m2ToDaa(s.farmland.totalM2), 3) : null,
-      farmland_daa_by_class: s.farmland
-        ? (Object.fromEntries(AR5_JORDBRUKSKLASSER.map((k) => [k, round(m2ToDaa(s.farmland?.byClassM2[k] ?? 0), 3)])) as Record<Ar5Jordbruksklasse, number>)
-        : null,
-      ar5_daa_by_type: ar5 ? byTypeDaa(overlapByKey(ar5, a.geometry25832).byKeyM2) : null,
+      farmland_daa: farmM2 ? round(m2ToDaa(AR5_JORDBRUKSKLASSER.reduce((t, k) => t + farmM2[k], 0)), 3) : null,
+      farmland_daa_by_class: farmM2 ? (Object.fromEntries(AR5_JORDBRUKSKLASSER.map((k) => [k, round(m2ToDaa(farmM2[k]), 3)])) as Record<Ar5Jordbruksklasse, number>) : null,
+      ar5_daa_by_type: byType ? byTypeDaa(byType) : null,
       jobs_land: round(s.land.jobs, 1),
       jobs_floor_low: round(s.floor.low, 1),
       jobs_floor_high: round(s.floor.high, 1),
@@ -134,7 +132,7 @@ export function runStats(input: StatsCommandInput): StatsOut {
       features,
       totals: {
         area_daa: round(sum((x) => x.area_daa), 3),
-        farmland_daa: farmland ? round(sum((x) => x.farmland_daa ?? 0), 3) : null,
+        farmland_daa: ar5 ? round(sum((x) => x.farmland_daa ?? 0), 3) : null,
         ar5_daa_by_type: ar5 ? sumByType(features.map((x) => x.ar5_daa_by_type ?? {})) : null,
         jobs_land: round(sum((x) => x.jobs_land), 1)
       },

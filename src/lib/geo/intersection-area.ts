@@ -211,15 +211,34 @@ function firstPosition(g: Polygon | MultiPolygon): Position | undefined {
  * overlap each other. Inputs are not modified.
  */
 export function intersectionAreaM2(a: Polygon | MultiPolygon, b: Polygon | MultiPolygon): number {
+  const p = prepareArea(a);
+  return p ? intersectionAreaPreparedM2(p, b) : 0;
+}
+
+/** An area made ready for many intersections ({@link intersectionAreaPreparedM2}): its rings shifted to a local origin, oriented, with their boxes. */
+export interface PreparedArea {
+  readonly ox: number;
+  readonly oy: number;
+  readonly parts: readonly Part[];
+  readonly box: [number, number, number, number];
+}
+
+/** Prepares `a` once for intersecting with many polygons (null for an empty geometry). Does not modify `a`. */
+export function prepareArea(a: Polygon | MultiPolygon): PreparedArea | null {
   const origin = firstPosition(a);
-  if (!origin) return 0;
+  if (!origin) return null;
   const ox = origin[0] as number;
   const oy = origin[1] as number;
-  const pa = toParts(a, ox, oy);
-  const pb = toParts(b, ox, oy);
-  const ba = bboxOfParts(pa);
+  const parts = toParts(a, ox, oy);
+  return { ox, oy, parts, box: bboxOfParts(parts) };
+}
+
+/** {@link intersectionAreaM2} of a prepared area with `b`: the same figure, without preparing the area again for each `b`. */
+export function intersectionAreaPreparedM2(p: PreparedArea, b: Polygon | MultiPolygon): number {
+  const pb = toParts(b, p.ox, p.oy);
+  const ba = p.box;
   const bb = bboxOfParts(pb);
   if (ba[2] < bb[0] || bb[2] < ba[0] || ba[3] < bb[1] || bb[3] < ba[1]) return 0;
-  const sum = boundaryContribution(pa, pb, true, bb) + boundaryContribution(pb, pa, false, ba);
+  const sum = boundaryContribution(p.parts, pb, true, bb) + boundaryContribution(pb, p.parts, false, ba);
   return Math.max(0, sum / 2);
 }

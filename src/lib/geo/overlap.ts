@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import Flatbush from 'flatbush';
 import { bboxOf, type BBox } from './bbox.ts';
-import { intersectionAreaM2 } from './intersection-area.ts';
+import { intersectionAreaPreparedM2, prepareArea } from './intersection-area.ts';
 
 /** A polygon to overlap with, tagged with a key (e.g. AR5 class '21', '22', '23'). EPSG:25832. */
 export interface OverlapItem {
@@ -48,9 +48,12 @@ export function overlapByKey(index: OverlapIndex, area: Polygon | MultiPolygon):
   const b = bboxOf(area);
   const hits = index.tree.search(b[0], b[1], b[2], b[3]);
   let totalM2 = 0;
+  // The area is prepared once for all its candidates.
+  const prepared = hits.length ? prepareArea(area) : null;
+  if (!prepared) return { totalM2: 0, byKeyM2, candidates: hits.length };
   for (const i of hits) {
     const item = index.items[i] as OverlapItem;
-    const m2 = intersectionAreaM2(area, item.geometry);
+    const m2 = intersectionAreaPreparedM2(prepared, item.geometry);
     if (m2 > 0) {
       byKeyM2[item.key] = (byKeyM2[item.key] ?? 0) + m2;
       totalM2 += m2;

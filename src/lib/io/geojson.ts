@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { bboxOf, type BBox } from '../geo/bbox.ts';
-import { crsFromGeoJson, guessUtmCrs, looksLikeDegrees, normalizeCrs, reprojectGeometry, SUPPORTED_CRS, type CrsCode } from '../geo/crs.ts';
+import { crsFromGeoJson, guessUtmCrs, looksLikeDegrees, normalizeCrs, projectPosition, reprojectGeometry, SUPPORTED_CRS, type CrsCode } from '../geo/crs.ts';
 import { areaPlanarM2 } from '../geo/area.ts';
 import { MAX_CONTACTS, makeValidPolygonal } from '../geo/make-valid.ts';
 import { validatePolygonal, type GeoError, type ValidationReason } from '../geo/validate.ts';
@@ -95,6 +95,38 @@ function closeRings(g: unknown): { geometry: unknown; closed: boolean } {
 }
 
 /** Bounding box of every valid coordinate of the features, or null when there is none. */
+/**
+ * A read area. Given `wgs84` null, its WGS84 geometry is made from the EPSG:25832 one when first
+ * read (the CLI's farmland, for one, never reads it), then kept; the property is a plain value
+ * once made, as for any other area.
+ */
+function readArea(id: string, name: string, properties: Record<string, unknown>, geometry25832: Polygon | MultiPolygon, wgs84: Polygon | MultiPolygon | null): ReadArea {
+  if (wgs84) return { id, name, properties, geometry25832, geometry4326: wgs84 };
+  const area = { id, name, properties, geometry25832 } as ReadArea;
+  Object.defineProperty(area, 'geometry4326', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const g = reprojectGeometry(geometry25832, 'EPSG:25832', 'EPSG:4326');
+      Object.defineProperty(area, 'geometry4326', { value: g, enumerable: true, configurable: true, writable: true });
+      return g;
+    }
+  });
+  return area;
+}
+
+/** The extent in degrees of an extent in EPSG:25832 (corners and edge midpoints projected); null for none. */
+function degreesOfUtm32Box(b: BBox | null): BBox | null {
+  if (!b) return null;
+  const [x0, y0, x1, y1] = b;
+  const xm = (x0 + x1) / 2;
+  const ym = (y0 + y1) / 2;
+  const pts = [[x0, y0], [x1, y0], [x0, y1], [x1, y1], [xm, y0], [xm, y1], [x0, ym], [x1, ym]].map((p) => projectPosition(p, 'EPSG:25832', 'EPSG:4326'));
+  const lon = pts.map((p) => p[0]);
+  const lat = pts.map((p) => p[1]);
+  return [Math.min(...lon), Math.min(...lat), Math.max(...lon), Math.max(...lat)];
+}
+
 function bboxOfFeatures(features: readonly Feature[]): BBox | null {
   let b: BBox | null = null;
   for (const f of features) {
@@ -256,14 +288,16 @@ export function readAreasFromJson(json: unknown, fileName: string, options: Read
       sourceM2 += areaPlanarM2(checked.geometry);
       targetM2 += area25832;
     }
-    areas.push({ id, name, properties: { ...(f.properties ?? {}) }, geometry25832, geometry4326: reprojectGeometry(checked.geometry, crs, 'EPSG:4326') });
+    areas.push(readArea(id, name, { ...(f.properties ?? {}) }, geometry25832, crs === 'EPSG:4326' ? checked.geometry : crs === 'EPSG:25832' ? null : reprojectGeometry(checked.geometry, crs, 'EPSG:4326')));
   }
   if (!areas.length && firstError) {
     const { error, why: first } = firstError;
     return { ok: false, error: { ...error, ...fileProblem(error.reason, fileName, coded('io.file.no-usable-feature', { problem: first })) } };
   }
-  // A wrong CRS (declared or guessed) shows as coordinates far from Norway.
-  const b = bboxOfFeatures(areas.map((a) => ({ type: 'Feature', properties: {}, geometry: a.geometry4326 })));
+  // A wrong CRS (declared or guessed) shows as coordinates far from Norway. For a file in
+  // EPSG:25832 the extent in degrees comes from the extent in metres (its corners and edge
+  // midpoints), so WGS84 copies are made only when asked for.
+  const b = crs === 'EPSG:25832' ? degreesOfUtm32Box(bboxOfFeatures(areas.map((a) => ({ type: 'Feature', properties: {}, geometry: a.geometry25832 })))) : bboxOfFeatures(areas.map((a) => ({ type: 'Feature', properties: {}, geometry: a.geometry4326 })));
   if (b && (b[0] < NORWAY_4326[0] || b[1] < NORWAY_4326[1] || b[2] > NORWAY_4326[2] || b[3] > NORWAY_4326[3])) {
     const hint = crsFrom === 'degrees' ? coded('io.file.hint.degrees') : coded('io.file.hint.read-as', { crs });
     return fileError('outside-norway', fileName, coded('io.file.outside-norway', { hint }));
