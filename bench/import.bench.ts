@@ -1,12 +1,16 @@
-// Import speed and memory: a generated 50 MB SOSI file and a 100 000-feature GeoJSON, read the
-// way the app's worker reads them (parse, validate every polygon, reproject to EPSG:25832, map
-// codes to the app's layer). Each case runs in its own process so its peak memory (max RSS) is
-// its own. Prints `sosi_50mb_s`, `sosi_mb_per_s`, `sosi_peak_rss_mb` and the same for GeoJSON;
-// target: 50 MB SOSI in under 10 s. In the app the work runs in a Web Worker, so the page stays
-// responsive (tests/e2e/import.spec.ts checks that controls react while a file is read).
+// Import speed and memory: two generated 50 MB SOSI files (one curve per flate; a grid of flater
+// sharing their border curves, referenced forwards and backwards as `:N` and `:-N`) and a
+// 100 000-feature GeoJSON, read the way the app's worker reads them (parse, validate every
+// polygon, reproject to EPSG:25832, map codes to the app's layer). Each case runs in its own
+// process so its peak memory (max RSS) is its own. The peer, when GDAL is installed, is
+// `ogrinfo -ro -al -geom=SUMMARY` reading every feature of the same SOSI file (time and, with GNU
+// time, peak memory). Prints `sosi50_mb_per_s` (goal: at least GDAL's speed, at most 4× its
+// memory), `sosi50_shared_mb_per_s` and the same for GeoJSON. In the app the work runs in a Web
+// Worker, so the page stays responsive (tests/e2e/import.spec.ts checks that controls react while
+// a file is read).
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +23,7 @@ const self = fileURLToPath(import.meta.url);
 /** A SOSI 4.5 file of about `targetBytes`: flater of 24-vertex rings (cm units), UTF-8, Æ/Ø/Å in names. */
 function makeSosi(targetBytes: number): Uint8Array {
   const rand = mulberry32(50);
-  const parts: string[] = ['.HODE\n..TEGNSETT UTF-8\n..TRANSPAR\n...KOORDSYS 22\n...ORIGO-NØ 0 0\n...ENHET 0.01\n..SOSI-VERSJON 4.5\n'];
+  const parts: string[] = ['.HODE\n..TEGNSETT UTF-8\n..TRANSPAR\n...KOORDSYS 22\n...ORIGO-NØ 0 0\n...ENHET 0.01\n..OMRÅDE\n...MIN-NØ 6610000 560000\n...MAX-NØ 6670000 620000\n..SOSI-VERSJON 4.5\n'];
   let size = parts[0]?.length ?? 0;
   let i = 0;
   while (size < targetBytes) {
@@ -33,6 +37,54 @@ function makeSosi(targetBytes: number): Uint8Array {
     const flate = `.FLATE ${1_000_000 + i}:\n..OBJTYPE KpArealformålOmråde\n..AREALFORMÅL ${i % 5 === 0 ? 1110 : 1300}\n..AREALBRUKSSTATUS ${1 + (i % 2)}\n..OMRÅDENAVN "Næringsområde Øst-Åsen ${i}"\n..REF :${i}\n..NØ\n${Math.round(cy * 100)} ${Math.round(cx * 100)}\n`;
     parts.push(kurve, flate);
     size += kurve.length + flate.length + 8;
+  }
+  parts.push('.SLUTT\n');
+  return new TextEncoder().encode(parts.join(''));
+}
+
+/**
+ * A SOSI 4.5 file of about `targetBytes` where flater share their borders, as kommuneplan
+ * exports do: a grid of cells, each border one .KURVE of 8 vertices used by the two cells on
+ * either side, one of them taking it backwards (`:-N`).
+ */
+function makeSosiShared(targetBytes: number): Uint8Array {
+  const rand = mulberry32(51);
+  const cell = 100;
+  const perCell = 640; // bytes a cell adds, about
+  const side = Math.ceil(Math.sqrt(targetBytes / perCell));
+  const [x0, y0] = [570_000, 6_620_000];
+  const head = '.HODE\n..TEGNSETT UTF-8\n..TRANSPAR\n...KOORDSYS 22\n...ORIGO-NØ 0 0\n...ENHET 0.01\n..OMRÅDE\n...MIN-NØ 6610000 560000\n...MAX-NØ 6670000 620000\n..SOSI-VERSJON 4.5\n';
+  const parts: string[] = [head];
+  // Corner points jittered (shared), so cells are quadrilaterals that tile the box.
+  const corner = (i: number, j: number): [number, number] => {
+    const jx = i > 0 && i < side ? (mulberry32(i * 100_003 + j)() - 0.5) * 30 : 0;
+    const jy = j > 0 && j < side ? (mulberry32(j * 100_019 + i + 7)() - 0.5) * 30 : 0;
+    return [x0 + i * cell + jx, y0 + j * cell + jy];
+  };
+  const curve = (id: number, a: [number, number], b: [number, number]) => {
+    const pts: string[] = [];
+    for (let k = 0; k <= 7; k++) {
+      const t = k / 7;
+      const wobble = k === 0 || k === 7 ? 0 : (rand() - 0.5) * 6;
+      const e = a[0] + (b[0] - a[0]) * t + wobble;
+      const n = a[1] + (b[1] - a[1]) * t - wobble;
+      pts.push(`${Math.round(n * 100)} ${Math.round(e * 100)}`);
+    }
+    return `.KURVE ${id}:\n..OBJTYPE KpArealformålGrense\n..NØ\n${pts.join('\n')}\n`;
+  };
+  // Curve ids: horizontal border (i, j) from corner (i, j) to (i+1, j); vertical (i, j) from (i, j) to (i, j+1).
+  const h = (i: number, j: number) => 1 + j * side + i;
+  const v = (i: number, j: number) => 1 + (side + 1) * side + j * (side + 1) + i;
+  for (let j = 0; j <= side; j++) for (let i = 0; i < side; i++) parts.push(curve(h(i, j), corner(i, j), corner(i + 1, j)));
+  for (let j = 0; j < side; j++) for (let i = 0; i <= side; i++) parts.push(curve(v(i, j), corner(i, j), corner(i, j + 1)));
+  let id = 10_000_000;
+  for (let j = 0; j < side; j++) {
+    for (let i = 0; i < side; i++) {
+      const [e, n] = corner(i, j);
+      parts.push(
+        `.FLATE ${id++}:\n..OBJTYPE KpArealformålOmråde\n..AREALFORMÅL ${(i + j) % 5 === 0 ? 1110 : 1300}\n..AREALBRUKSSTATUS ${1 + ((i + j) % 2)}\n..OMRÅDENAVN "Felt ${i}-${j}"\n..REF :${h(i, j)} :${v(i + 1, j)} :-${h(i, j + 1)} :-${v(i, j)}\n..NØ\n${Math.round((n + cell / 2) * 100)} ${Math.round((e + cell / 2) * 100)}\n`
+      );
+    }
   }
   parts.push('.SLUTT\n');
   return new TextEncoder().encode(parts.join(''));
@@ -63,14 +115,40 @@ async function runCase(file: string, name: string) {
   process.stdout.write(JSON.stringify({ seconds, mb: bytes.length / 1e6, features: r.report.featuresRead, kept: r.report.kept, peakMb: peak }) + '\n');
 }
 
+/**
+ * GDAL reading every feature of a SOSI file: wall seconds and (with GNU time) peak MB; null when
+ * GDAL is not installed. GDAL's SOSI driver (FYBA) refuses UTF-8, so it reads the same file in
+ * ISO8859-10 (Æ, Ø and Å are one byte there; nothing else differs).
+ */
+function gdal(utf8File: string): { seconds: number; peakMb: number | null } | null {
+  if (spawnSync('ogrinfo', ['--version'], { stdio: 'ignore' }).status !== 0) return null;
+  const file = utf8File.replace(/\.sos$/, '-iso8859-10.sos');
+  writeFileSync(file, Buffer.from(readFileSync(utf8File, 'utf8').replace('..TEGNSETT UTF-8', '..TEGNSETT ISO8859-10'), 'latin1'));
+  const gnuTime = existsSync('/usr/bin/time');
+  const t = performance.now();
+  const args = ['-ro', '-al', '-geom=SUMMARY', file];
+  const r = gnuTime ? spawnSync('/usr/bin/time', ['-f', '%M', 'ogrinfo', ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] }) : spawnSync('ogrinfo', args, { stdio: 'ignore' });
+  const seconds = (performance.now() - t) / 1000;
+  if (r.status !== 0) {
+    console.log(`gdal_failed: ${path.basename(file)} ${String(r.stderr ?? '').trim().split('\n').slice(-3).join(' | ')}`);
+    return null;
+  }
+  const kb = gnuTime ? Number(String(r.stderr).trim().split('\n').at(-1)) : Number.NaN;
+  return { seconds, peakMb: Number.isFinite(kb) ? kb / 1024 : null };
+}
+
 if (process.argv[2] === '--case') {
   await runCase(process.argv[3] as string, process.argv[4] as string);
 } else {
   const dir = mkdtempSync(path.join(tmpdir(), 'naering-bench-'));
   try {
     const sosi = path.join(dir, 'stor.sos');
+    const shared = path.join(dir, 'felles-grenser.sos');
     const geojson = path.join(dir, 'mange.geojson');
-    writeFileSync(sosi, makeSosi(50 * 1e6));
+    // BENCH_SOSI_MB: a smaller file for a quick look (the figures in README are for 50).
+    const mb = Number(process.env.BENCH_SOSI_MB ?? 50);
+    writeFileSync(sosi, makeSosi(mb * 1e6));
+    writeFileSync(shared, makeSosiShared(mb * 1e6));
     writeFileSync(geojson, makeGeoJson(100_000));
     const measure = (file: string, name: string) => {
       const r = spawnSync(process.execPath, [self, '--case', file, name], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -79,19 +157,35 @@ if (process.argv[2] === '--case') {
     };
     const baseline = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.resourceUsage().maxRSS / 1024))'], { encoding: 'utf8' });
     const s = measure(sosi, 'stor.sos');
+    const sg = gdal(sosi);
+    const f = measure(shared, 'felles-grenser.sos');
+    const fg = gdal(shared);
     const g = measure(geojson, 'mange.geojson');
+    const peer = (x: { seconds: number; peakMb: number | null } | null, mb: number) => (x ? `${(mb / x.seconds).toFixed(1)}` : 'skipped (GDAL not installed)');
+    const peerMem = (x: { seconds: number; peakMb: number | null } | null) => (x?.peakMb ? x.peakMb.toFixed(0) : 'skipped');
     console.log(`node_baseline_rss_mb: ${Number(baseline.stdout).toFixed(0)}`);
     console.log(`sosi_file_mb: ${s.mb.toFixed(1)}`);
     console.log(`sosi_flater: ${s.features} (kept as næring: ${s.kept})`);
     console.log(`sosi_50mb_s: ${s.seconds.toFixed(2)}`);
-    console.log(`sosi_mb_per_s: ${(s.mb / s.seconds).toFixed(1)}`);
-    console.log(`sosi_peak_rss_mb: ${s.peakMb.toFixed(0)}`);
+    console.log(`sosi50_mb_per_s: ${(s.mb / s.seconds).toFixed(1)}`);
+    console.log(`sosi50_gdal_mb_per_s: ${peer(sg, s.mb)}`);
+    console.log(`sosi50_peak_rss_mb: ${s.peakMb.toFixed(0)}`);
+    console.log(`sosi50_gdal_peak_rss_mb: ${peerMem(sg)}`);
+    console.log(`sosi50_shared_file_mb: ${f.mb.toFixed(1)}`);
+    console.log(`sosi50_shared_flater: ${f.features} (kept as næring: ${f.kept})`);
+    console.log(`sosi50_shared_mb_per_s: ${(f.mb / f.seconds).toFixed(1)}`);
+    console.log(`sosi50_shared_gdal_mb_per_s: ${peer(fg, f.mb)}`);
+    console.log(`sosi50_shared_peak_rss_mb: ${f.peakMb.toFixed(0)}`);
+    console.log(`sosi50_shared_gdal_peak_rss_mb: ${peerMem(fg)}`);
     console.log(`geojson_file_mb: ${g.mb.toFixed(1)}`);
     console.log(`geojson_features: ${g.features}`);
     console.log(`geojson_100k_s: ${g.seconds.toFixed(2)}`);
     console.log(`geojson_mb_per_s: ${(g.mb / g.seconds).toFixed(1)}`);
     console.log(`geojson_peak_rss_mb: ${g.peakMb.toFixed(0)}`);
     console.log(`target_sosi_50mb_under_10s: ${s.seconds < 10 ? 'ok' : 'MISSED'}`);
+    if (sg) console.log(`target_sosi50_le_gdal_time: ${s.seconds <= sg.seconds ? 'ok' : 'MISSED'}`);
+    if (sg?.peakMb) console.log(`target_sosi50_le_4x_gdal_memory: ${s.peakMb <= 4 * sg.peakMb ? 'ok' : 'MISSED'}`);
+    if (fg) console.log(`target_sosi50_shared_le_gdal_time: ${f.seconds <= fg.seconds ? 'ok' : 'MISSED'}`);
   } finally {
     if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true }); else console.log(dir);
   }
