@@ -40,5 +40,5 @@ describe('the bundled CLI', () => {
       expect({ args, status: a.status, stdout: a.stdout, stderr: a.stderr }).toEqual({ args, status: b.status, stdout: b.stdout, stderr: b.stderr });
     }
     expect(run(bundle, ['stats', 'geodata/kilder/naeringsareal.geojson']).stdout).toContain('"area_method"');
-  });
+  }, 60_000);
 });

@@ -12,8 +12,9 @@ import {
 } from '../../../seeds/plan.ts';
 import { areaPlanarM2, m2ToDaa } from '../geo/area.ts';
 import { buildOverlapIndex, overlapByKey, type OverlapIndex, type OverlapItem } from '../geo/overlap.ts';
-import { jobsFromFloor, jobsFromLand } from './capacity.ts';
-import { needCoverage } from './need.ts';
+import { jobsFromFloor } from './capacity.ts';
+import { jobsGoalStatement, whole, type JobsGoalStatement } from './jobs-goal.ts';
+export { jobsGoalStatement, type JobsGoalStatement };
 import { AREALBRUKSSTATUS, defaultNorms, isKategori, KATEGORI_IDS, type Norms } from './norms.ts';
 import type { ChangeEffect, PlanArea } from './plan-area.ts';
 import { planDiff, planDiffByGroup, type PlanDiffFeature, type PlanDiffResult } from './plan-diff.ts';
@@ -269,27 +270,6 @@ export interface LandTable {
 // ---------------------------------------------------------------------------------------------
 // Table 4: jobs
 
-/**
- * The jobs statement, led by the plan's own norm: «the capacity of the future areas, {capacity}
- * jobs, covers {coverMinPct}–{coverMaxPct} % of the goal of {goalMin}–{goalMax} new jobs over
- * {years} years ({yearsAtRate} years at {ratePerYear} a year)». Every figure is computed from the
- * same whole `capacity` and goal, and rounded down (the statement never claims more than there is):
- * coverMinPct = ⌊100·capacity/goalMax⌋, coverMaxPct = ⌊100·capacity/goalMin⌋,
- * yearsAtRate = ⌊capacity/ratePerYear⌋ with the lower growth rate.
- */
-export interface JobsGoalStatement {
-  code: 'jobs-goal';
-  params: {
-    capacity: number;
-    goalMin: number;
-    goalMax: number;
-    coverMinPct: number;
-    coverMaxPct: number;
-    years: number;
-    yearsAtRate: number;
-    ratePerYear: number;
-  };
-}
 
 /**
  * The floor-area model as a potential at the assumed utnyttelse, for the same future areas: «at the
@@ -543,31 +523,6 @@ function landTable(baseline: readonly Measured[], scenario: readonly Measured[] 
   };
 }
 
-/** Whole workplaces from a count, rounded down (a hair of tolerance for sums of areas). */
-const whole = (x: number) => Math.max(0, Math.floor(x + 1e-6));
-
-/**
- * The jobs statement for future land of `futureM2` planar m² (EPSG:25832): capacity by the plan's
- * norm (capacity.ts `jobsFromLand`), coverage of the goal and years of growth (need.ts
- * `needCoverage`), all from the same whole capacity. See {@link JobsGoalStatement}.
- */
-export function jobsGoalStatement(futureM2: number, norms: Norms): JobsGoalStatement {
-  const capacity = whole(jobsFromLand(futureM2, norms).jobs);
-  const need = needCoverage(capacity, norms);
-  return {
-    code: 'jobs-goal',
-    params: {
-      capacity,
-      goalMin: norms.nyeArbeidsplasser.min,
-      goalMax: norms.nyeArbeidsplasser.max,
-      coverMinPct: whole(100 * need.andelAvHoytMaal),
-      coverMaxPct: whole(100 * need.andelAvLavtMaal),
-      years: norms.periodeAar,
-      yearsAtRate: whole(need.aarVedLavVekst),
-      ratePerYear: norms.arbeidsplasserPerAar.min
-    }
-  };
-}
 
 function jobsFigures(list: readonly Measured[], norms: Norms): JobsFigures {
   const futureM2 = list.reduce((s, m) => s + m.areaM2, 0);

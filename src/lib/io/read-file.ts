@@ -6,14 +6,11 @@ import { readAreasFromJson, type ReadArea, type Repair } from './geojson.ts';
 import type { InputFormat, NotAreas, ReadFileReason } from './formats/driver.ts';
 import { MAX_AREA_VERTICES } from './formats/driver.ts';
 import { driverFor, INPUT_EXTENSIONS } from './formats/index.ts';
+import { MAX_INPUT_BYTES, sizeProblem, type ReadFileError } from './read-limits.ts';
 
-/** The largest file the importers read, in bytes (300 MB); bigger files are refused with a message. */
-export const MAX_INPUT_BYTES = 300 * 1024 * 1024;
+export { MAX_INPUT_BYTES, sizeProblem, type ReadFileError };
 
-/** A file that gave nothing usable: why (`reason`), the coded problem, and «fil: problem» in bokmål (`message`). */
-export interface ReadFileError extends FileProblem<ReadFileReason> {
-  ok: false;
-}
+
 
 /** What a file gave: its polygons in EPSG:25832 (and WGS84), what was skipped or repaired, and how. */
 export interface ReadFileOk {
@@ -50,14 +47,6 @@ export interface ReadFileOptions {
 
 const fail = (reason: ReadFileReason, fileName: string, problem: Coded): ReadFileError => ({ ok: false, ...fileProblem(reason, fileName, problem) });
 
-/**
- * The refusal for a file of `size` bytes over {@link MAX_INPUT_BYTES}, or null. Callers ask before
- * reading the file (File.size, fs.stat), so a file too large is never held in memory.
- */
-export function sizeProblem(size: number, fileName: string): ReadFileError | null {
-  if (size <= MAX_INPUT_BYTES) return null;
-  return fail('too-large', fileName, coded('io.file.too-large', { mb: Math.round(size / 1e6), limit: MAX_INPUT_BYTES / 1024 / 1024 }));
-}
 
 /** The GeoJSON reader's file-level reasons, passed on as they are. */
 const FILE_REASONS = ['invalid-json', 'not-geojson', 'unknown-crs', 'crs-conflict', 'crs-needed', 'no-features', 'outside-norway'] as const satisfies readonly ReadFileReason[];

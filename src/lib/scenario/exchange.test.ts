@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare, importSketches, MAX_SHARE_LENGTH, sketchesToGeoJson, sketchFiguresCsv } from './exchange.ts';
+import { decodeShare, encodeShare, MAX_SHARE_LENGTH, sketchesToGeoJson, sketchFiguresCsv } from './exchange.ts';
+import { importSketches } from './sketch-import.ts';
 import type { Sketch } from './sketches.ts';
 
 const sketch: Sketch = {

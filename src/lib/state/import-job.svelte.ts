@@ -1,7 +1,7 @@
 import { ioProblem, tr } from '../i18n/lang.svelte.ts';
 import type { ImportOk } from '../io/import-plan.ts';
 import type { ImportKind } from '../io/plan-layers.ts';
-import { sizeProblem } from '../io/read-file.ts';
+import { sizeProblem } from '../io/read-limits.ts';
 import { startImport, type RunningImport } from './importer.ts';
 
 /** An outcome to show; its text is made when shown, so it follows a change of language. */

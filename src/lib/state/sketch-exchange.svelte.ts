@@ -2,7 +2,7 @@ import { countOf, ioProblem, tr } from '$lib/i18n/lang.svelte.ts';
 import { excelCsvBytes } from '$lib/io/csv.ts';
 import { downloadFile } from '$lib/state/download.ts';
 import { ensureFullProjections } from '$lib/geo/crs.ts';
-import { importSketches, encodeShare, sketchesToGeoJson, sketchFiguresCsv } from '$lib/scenario/exchange.ts';
+import { encodeShare, sketchesToGeoJson, sketchFiguresCsv } from '$lib/scenario/exchange.ts';
 import { siteFromSketch } from '$lib/scenario/run.ts';
 import { createSketchSet, sketchSetLink } from '$lib/scenario/shared-client.ts';
 import { SKETCHES_PARAM } from '$lib/scenario/share-links.ts';
@@ -62,8 +62,9 @@ export class SketchExchange {
   /** Adds the sketches of a GeoJSON file (the CLI's rules). */
   async importFile(file: File): Promise<void> {
     const text = await file.text();
-    // The file may name any supported CRS, old datums too: proj4 is loaded for it now, not with the map.
+    // The file may name any supported CRS, old datums too: proj4 and the reader are loaded for it now, not with the map.
     await ensureFullProjections();
+    const { importSketches } = await import('$lib/scenario/sketch-import.ts');
     const r = importSketches(text, file.name, this.newId);
     if (!r.ok) {
       this.draw.message = ioProblem(r.reason, file.name);

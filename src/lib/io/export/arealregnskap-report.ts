@@ -7,7 +7,6 @@ import type {
   FloorAssumption,
   JobsFigures,
   JobsFloorStatement,
-  JobsGoalStatement,
   JordvernFigures,
   NettoBruttoAssumption,
   ReportSource,
@@ -74,21 +73,9 @@ function header(lang: Lang, label: MessageKey, unit: MessageKey, side?: 'baselin
   return side ? t(lang, 'arealregnskap.headerSide', { label: l, side: t(lang, `arealregnskap.side.${side}`), unit: u }) : t(lang, 'arealregnskap.header', { label: l, unit: u });
 }
 
-/** The jobs statement in a language, numbers in its format. */
-export function jobsGoalText(s: JobsGoalStatement, lang: Lang): string {
-  const p = s.params;
-  const n = (v: number) => num(lang, v);
-  return t(lang, 'arealregnskap.statement.jobs-goal', {
-    capacity: n(p.capacity),
-    goalMin: n(p.goalMin),
-    goalMax: n(p.goalMax),
-    coverMinPct: n(p.coverMinPct),
-    coverMaxPct: n(p.coverMaxPct),
-    years: n(p.years),
-    yearsAtRate: n(p.yearsAtRate),
-    ratePerYear: n(p.ratePerYear)
-  });
-}
+import { jobsGoalText } from './jobs-goal-text.ts';
+export { jobsGoalText };
+
 
 /** The floor-area statement in a language. */
 export function jobsFloorText(s: JobsFloorStatement, lang: Lang): string {
