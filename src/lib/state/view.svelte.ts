@@ -19,6 +19,8 @@ export class ViewState {
   basemapUnavailable = $state(false);
   /** On a phone, which half of the planner is shown: the panels or the map. */
   phoneView = $state<'panels' | 'map'>('panels');
+  /** The main map has been drawn with its data once (`kart-klart`): panels not needed for the first map load after it. */
+  mapReady = $state(false);
   /** Where the map should move to (WGS84 bounds), e.g. an area picked from the list; null: stay. */
   focus = $state.raw<LngLatBounds | null>(null);
 
