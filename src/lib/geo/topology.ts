@@ -17,6 +17,10 @@
  *    a shell has no parent or a hole of another part (an island in a lake) — never another shell
  *    (overlapping parts).
  *
+ * A polygon of one ring of a few dozen segments (most areas of a plan) is first looked at pair
+ * by pair, which clears a simple ring at a fraction of the sweep's set-up; whatever that look
+ * cannot clear goes to the sweep, so the answer is always the sweep's.
+ *
  * Coordinates are compared exactly as given (no tolerance). Plain data in, plain data out.
  */
 import type { Position } from 'geojson';
@@ -51,6 +55,9 @@ export interface TopologyOptions {
 /** How many event points the sweep handles between looks at the clock (and pauses in {@link topologySteps}). */
 const STEP = 1024;
 
+/** Polygons of at most this many vertices are sorted by insertion. */
+const SMALL = 48;
+
 const lexLess = (ax: number, ay: number, bx: number, by: number) => ax < bx || (ax === bx && ay < by);
 
 /**
@@ -73,7 +80,6 @@ export function findTopologyProblem(polygons: readonly PolygonRings[], options: 
  * between steps; its return value is the answer.
  */
 export function* topologySteps(polygons: readonly PolygonRings[], options: TopologyOptions = {}): Generator<void, TopologyProblem | null> {
-  // Vertices of all rings in one flat array; segment s runs from vertex s to the next in its ring.
   let n = 0;
   let ringCount = 0;
   for (const p of polygons) {
@@ -82,13 +88,135 @@ export function* topologySteps(polygons: readonly PolygonRings[], options: Topol
       ringCount++;
     }
   }
-  const xs = new Float64Array(n);
-  const ys = new Float64Array(n);
-  const ringOf = new Int32Array(n);
-  const ringStart = new Int32Array(ringCount + 1);
-  const ringPart = new Int32Array(ringCount);
-  const ringIndex = new Int32Array(ringCount);
-  const shellOf = new Int32Array(polygons.length);
+  // A polygon of one small ring with nothing near anything else is valid as it is (most areas of
+  // a plan); anything the pairwise look cannot clear goes to the sweep, which names the problem.
+  const lone = polygons.length === 1 && polygons[0]?.length === 1 ? polygons[0][0] : undefined;
+  if (lone && n <= PAIRWISE && certainlySimple(lone)) return null;
+  const scratch = takeScratch(n, ringCount, polygons.length);
+  try {
+    return yield* sweep(polygons, options, scratch, n, ringCount);
+  } finally {
+    giveBack(scratch);
+  }
+}
+
+/** A polygon of one ring of at most this many segments is first looked at pair by pair ({@link certainlySimple}). */
+const PAIRWISE = 64;
+
+/**
+ * True when a closed ring is certainly simple: no two neighbouring segments are collinear, and
+ * every two other segments are certainly apart (their boxes apart, or one wholly on one side of
+ * the other's line, by the exact orientation test). Such a ring neither crosses nor touches
+ * itself, so the sweep would find nothing; for a ring of a few dozen segments this costs far
+ * less than setting up the sweep. False says only «not certain»: a touch, a crossing, or merely
+ * three points in a line (which is valid), left to the sweep.
+ */
+function certainlySimple(ring: readonly Position[]): boolean {
+  const m = ring.length - 1;
+  if (m < 3) return false;
+  for (let i = 0; i < m; i++) {
+    const a = ring[i] as Position;
+    const b = ring[i + 1] as Position;
+    const c = ring[i + 2 < ring.length ? i + 2 : 1] as Position;
+    const ax = a[0] as number, ay = a[1] as number, bx = b[0] as number, by = b[1] as number;
+    if (orient(ax, ay, bx, by, c[0] as number, c[1] as number) === 0) return false;
+    const minX = Math.min(ax, bx), maxX = Math.max(ax, bx), minY = Math.min(ay, by), maxY = Math.max(ay, by);
+    // Segments i and j (j > i + 1; segments 0 and m - 1 meet where the ring closes).
+    for (let j = i + 2; j < (i === 0 ? m - 1 : m); j++) {
+      const p = ring[j] as Position;
+      const q = ring[j + 1] as Position;
+      const px = p[0] as number, py = p[1] as number, qx = q[0] as number, qy = q[1] as number;
+      if ((px < minX && qx < minX) || (px > maxX && qx > maxX) || (py < minY && qy < minY) || (py > maxY && qy > maxY)) continue;
+      const o1 = orient(ax, ay, bx, by, px, py);
+      const o2 = orient(ax, ay, bx, by, qx, qy);
+      if ((o1 > 0 && o2 > 0) || (o1 < 0 && o2 < 0)) continue;
+      const o3 = orient(px, py, qx, qy, ax, ay);
+      const o4 = orient(px, py, qx, qy, bx, by);
+      if ((o3 > 0 && o4 > 0) || (o3 < 0 && o4 < 0)) continue;
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The typed arrays one sweep works in, kept for the next sweep: checking a polygon of a few dozen
+ * vertices would otherwise allocate some twenty small typed arrays (each with its memory outside
+ * the JS heap, which costs more than the sweep itself). A sweep takes a set and gives it back when
+ * it ends; sweeps that are under way at the same time (validatePolygonalAsync) each have their own.
+ * A sweep uses the first n (vertices), r (rings) or p (parts) entries, each written before it is read.
+ */
+class Scratch {
+  vertices = 0;
+  rings = 0;
+  parts = 0;
+  xs = new Float64Array(0);
+  ys = new Float64Array(0);
+  ringOf = new Int32Array(0);
+  L = new Int32Array(0);
+  R = new Int32Array(0);
+  fwd = new Uint8Array(0);
+  order = new Uint32Array(0);
+  ringStart = new Int32Array(1);
+  ringPart = new Int32Array(0);
+  ringIndex = new Int32Array(0);
+  ringMin = new Int32Array(0);
+  ccw = new Uint8Array(0);
+  below = new Int32Array(0);
+  uf = new Int32Array(0);
+  parent = new Int32Array(0);
+  shellOf = new Int32Array(0);
+
+  /** Makes room for n vertices, r rings and p parts. */
+  fit(n: number, r: number, p: number): void {
+    if (n > this.vertices) {
+      const c = Math.max(n, 64);
+      this.vertices = c;
+      this.xs = new Float64Array(c);
+      this.ys = new Float64Array(c);
+      this.ringOf = new Int32Array(c);
+      this.L = new Int32Array(c);
+      this.R = new Int32Array(c);
+      this.fwd = new Uint8Array(c);
+      this.order = new Uint32Array(c);
+    }
+    if (r > this.rings) {
+      const c = Math.max(r, 16);
+      this.rings = c;
+      this.ringStart = new Int32Array(c + 1);
+      this.ringPart = new Int32Array(c);
+      this.ringIndex = new Int32Array(c);
+      this.ringMin = new Int32Array(c);
+      this.ccw = new Uint8Array(c);
+      this.below = new Int32Array(c);
+      this.uf = new Int32Array(c);
+      this.parent = new Int32Array(c);
+    }
+    if (p > this.parts) {
+      this.parts = Math.max(p, 16);
+      this.shellOf = new Int32Array(this.parts);
+    }
+  }
+}
+
+/** Sets given back after a sweep, for the next ones; only small ones are kept (a large one is left to the garbage collector). */
+const spareScratch: Scratch[] = [];
+const KEEP_VERTICES = 1 << 12;
+
+function takeScratch(n: number, r: number, p: number): Scratch {
+  const s = spareScratch.pop() ?? new Scratch();
+  s.fit(n, r, p);
+  return s;
+}
+
+function giveBack(s: Scratch): void {
+  if (s.vertices <= KEEP_VERTICES && s.rings <= KEEP_VERTICES && s.parts <= KEEP_VERTICES && spareScratch.length < 4) spareScratch.push(s);
+}
+
+/** The sweep of {@link topologySteps}, in the arrays of `scratch` (n vertices, ringCount rings). */
+function* sweep(polygons: readonly PolygonRings[], options: TopologyOptions, scratch: Scratch, n: number, ringCount: number): Generator<void, TopologyProblem | null> {
+  // Vertices of all rings in one flat array; segment s runs from vertex s to the next in its ring.
+  const { xs, ys, ringOf, ringStart, ringPart, ringIndex, shellOf } = scratch;
   let v = 0;
   let g = 0;
   for (let pi = 0; pi < polygons.length; pi++) {
@@ -114,9 +242,7 @@ export function* topologySteps(polygons: readonly PolygonRings[], options: Topol
   const prev = (u: number) => (u > (ringStart[ringOf[u] as number] as number) ? u - 1 : (ringStart[(ringOf[u] as number) + 1] as number) - 1);
 
   // Each segment's left and right end (lexicographic: x, then y) as vertex ids.
-  const L = new Int32Array(n);
-  const R = new Int32Array(n);
-  const fwd = new Uint8Array(n);
+  const { L, R, fwd } = scratch;
   for (let s = 0; s < n; s++) {
     const t = next(s);
     if (lexLess(xs[s] as number, ys[s] as number, xs[t] as number, ys[t] as number)) {
@@ -124,13 +250,13 @@ export function* topologySteps(polygons: readonly PolygonRings[], options: Topol
       L[s] = s;
       R[s] = t;
     } else {
+      fwd[s] = 0;
       L[s] = t;
       R[s] = s;
     }
   }
   // The lowest-leftmost vertex of each ring, and whether the ring runs counter-clockwise.
-  const ringMin = new Int32Array(ringCount);
-  const ccw = new Uint8Array(ringCount);
+  const { ringMin, ccw } = scratch;
   for (let r = 0; r < ringCount; r++) {
     let best = ringStart[r] as number;
     for (let u = best + 1; u < (ringStart[r + 1] as number); u++) if (lexLess(xs[u] as number, ys[u] as number, xs[best] as number, ys[best] as number)) best = u;
@@ -204,13 +330,30 @@ export function* topologySteps(polygons: readonly PolygonRings[], options: Topol
 
   // The sweep visits the vertices by point (x, then y); at each point it ends the segments whose
   // right end is there, then starts those whose left end is there.
-  const order = new Uint32Array(n);
+  const order = scratch.order;
   for (let u = 0; u < n; u++) order[u] = u;
-  order.sort((a, b) => (xs[a] as number) - (xs[b] as number) || (ys[a] as number) - (ys[b] as number) || a - b);
+  if (n <= SMALL) {
+    // Insertion sort for a small polygon (a call per comparison costs more than the sort); the
+    // order is the same, as ties are broken by vertex id.
+    for (let i = 1; i < n; i++) {
+      const u = order[i] as number;
+      const ux = xs[u] as number;
+      const uy = ys[u] as number;
+      let j = i - 1;
+      for (; j >= 0; j--) {
+        const w = order[j] as number;
+        const wx = xs[w] as number;
+        const wy = ys[w] as number;
+        if (wx < ux || (wx === ux && (wy < uy || (wy === uy && w < u)))) break;
+        order[j + 1] = w;
+      }
+      order[j + 1] = u;
+    }
+  } else order.subarray(0, n).sort((a, b) => (xs[a] as number) - (xs[b] as number) || (ys[a] as number) - (ys[b] as number) || a - b);
 
   yield; // the set-up and the sort are one step
   const status = new SweepStatus(n);
-  const below = new Int32Array(ringCount).fill(-1);
+  const below = scratch.below.fill(-1, 0, ringCount);
   /** Is segment o (in the status) below segment s, which starts at the sweep point? */
   const isBelow = (o: number, s: number) => {
     const ol = L[o] as number, or = R[o] as number;
@@ -280,7 +423,8 @@ export function* topologySteps(polygons: readonly PolygonRings[], options: Topol
   /** Each touch point: no ring twice, no rings crossing there, no cycle of touching rings in a polygon. */
   function analyseTouches(): TopologyProblem | null {
     const order = Array.from(touchX.keys()).sort((a, b) => (touchX[a] as number) - (touchX[b] as number) || (touchY[a] as number) - (touchY[b] as number) || (touchOcc[a] as number) - (touchOcc[b] as number));
-    const uf = new Int32Array(ringCount).map((_, k) => k);
+    const uf = scratch.uf;
+    for (let k = 0; k < ringCount; k++) uf[k] = k;
     const find = (x: number) => {
       let r = x;
       while (uf[r] !== r) r = uf[r] as number;
@@ -340,7 +484,7 @@ export function* topologySteps(polygons: readonly PolygonRings[], options: Topol
 
   /** Parents from the sweep (the innermost ring around each ring), then the rules for them. */
   function nesting(): TopologyProblem | null {
-    const parent = new Int32Array(ringCount).fill(-2);
+    const parent = scratch.parent.fill(-2, 0, ringCount);
     const interiorAbove = (s: number) => (fwd[s] === 1) === (ccw[ringOf[s] as number] === 1);
     const stack: number[] = [];
     for (let r = 0; r < ringCount; r++) {

@@ -69,9 +69,12 @@ function wellFormedRings(rings: unknown, featureId: string, part: number | null)
   const where = (r: number) => whereOf(part, r);
   if (!Array.isArray(rings) || rings.length === 0) return fail(featureId, 'empty', 'empty', {}, { part: part ?? undefined });
   const cleaned: Position[][] = [];
-  for (const [r, ring] of rings.entries()) {
+  // Index loops, not entries(): one pass over every position of the file, without an [index, value] pair each.
+  for (let r = 0; r < rings.length; r++) {
+    const ring: unknown = rings[r];
     if (!Array.isArray(ring) || ring.length === 0) return fail(featureId, 'empty', 'empty-ring', { where: where(r) }, { part: part ?? undefined, ring: r });
-    for (const [k, p] of ring.entries()) {
+    for (let k = 0; k < ring.length; k++) {
+      const p: unknown = ring[k];
       if (!Array.isArray(p) || p.length < 2 || !Number.isFinite(p[0]) || !Number.isFinite(p[1]) || typeof p[0] !== 'number' || typeof p[1] !== 'number') {
         return fail(featureId, 'non-finite-coordinate', 'non-finite-coordinate', { point: k + 1, where: where(r) }, { part: part ?? undefined, ring: r });
       }

@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { bboxOf, type BBox } from '../geo/bbox.ts';
 import { crsFromGeoJson, guessUtmCrs, looksLikeDegrees, normalizeCrs, projectPosition, reprojectGeometry, SUPPORTED_CRS, type CrsCode } from '../geo/crs.ts';
 import { areaPlanarM2 } from '../geo/area.ts';
@@ -103,16 +103,33 @@ function closeRings(g: unknown): { geometry: unknown; closed: boolean } {
 function readArea(id: string, name: string, properties: Record<string, unknown>, geometry25832: Polygon | MultiPolygon, wgs84: Polygon | MultiPolygon | null): ReadArea {
   if (wgs84) return { id, name, properties, geometry25832, geometry4326: wgs84 };
   const area = { id, name, properties, geometry25832 } as ReadArea;
-  Object.defineProperty(area, 'geometry4326', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const g = reprojectGeometry(geometry25832, 'EPSG:25832', 'EPSG:4326');
-      Object.defineProperty(area, 'geometry4326', { value: g, enumerable: true, configurable: true, writable: true });
-      return g;
-    }
-  });
+  Object.defineProperty(area, 'geometry4326', LAZY_4326);
   return area;
+}
+
+/**
+ * The lazy geometry4326 of {@link readArea}: one getter for every area (a getter of its own per
+ * area would give each area object a shape of its own, a dictionary of properties in V8, several
+ * hundred bytes an area), made from the area's geometry25832 on first read.
+ */
+const LAZY_4326: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: ReadArea) {
+    const g = reprojectGeometry(this.geometry25832, 'EPSG:25832', 'EPSG:4326');
+    Object.defineProperty(this, 'geometry4326', { value: g, enumerable: true, configurable: true, writable: true });
+    return g;
+  }
+};
+
+/**
+ * True when every position of a (valid) geometry is [x, y]: in the CRS wanted, the geometry is
+ * then its own reprojected copy (reprojecting drops heights and copies the numbers as they are).
+ * Using it as it is, like a WGS84 file's geometry4326, keeps one set of vertices in memory, not two.
+ */
+function planarXY(g: Polygon | MultiPolygon): boolean {
+  const rings = (polygon: readonly (readonly Position[])[]) => polygon.every((ring) => ring.every((p) => p.length === 2));
+  return g.type === 'Polygon' ? rings(g.coordinates) : g.coordinates.every(rings);
 }
 
 /** The extent in degrees of an extent in EPSG:25832 (corners and edge midpoints projected); null for none. */
@@ -134,6 +151,37 @@ function bboxOfFeatures(features: readonly Feature[]): BBox | null {
     const g = bboxOf(f.geometry);
     if (!g.every(Number.isFinite)) continue;
     b = b ? [Math.min(b[0], g[0]), Math.min(b[1], g[1]), Math.max(b[2], g[2]), Math.max(b[3], g[3])] : g;
+  }
+  return b;
+}
+
+/**
+ * {@link bboxOfFeatures} for valid polygons (the same box, the positions met in the same order),
+ * reading positions apart from rings: a generic walk (bbox.ts) reads both at one place in the
+ * code, and V8's optimised code then makes every [x, y] of doubles an array of boxed numbers.
+ */
+function bboxOfAreas(geometries: readonly (Polygon | MultiPolygon)[]): BBox | null {
+  let b: BBox | null = null;
+  const g: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+  const rings = (polygon: readonly (readonly Position[])[]) => {
+    for (const ring of polygon) {
+      for (const p of ring) {
+        const x = p[0] as number;
+        const y = p[1] as number;
+        if (x < g[0]) g[0] = x;
+        if (y < g[1]) g[1] = y;
+        if (x > g[2]) g[2] = x;
+        if (y > g[3]) g[3] = y;
+      }
+    }
+  };
+  for (const geometry of geometries) {
+    g[0] = g[1] = Infinity;
+    g[2] = g[3] = -Infinity;
+    if (geometry.type === 'Polygon') rings(geometry.coordinates);
+    else for (const polygon of geometry.coordinates) rings(polygon);
+    if (!g.every(Number.isFinite)) continue;
+    b = b ? [Math.min(b[0], g[0]), Math.min(b[1], g[1]), Math.max(b[2], g[2]), Math.max(b[3], g[3])] : [g[0], g[1], g[2], g[3]];
   }
   return b;
 }
@@ -280,7 +328,7 @@ export function readAreasFromJson(json: unknown, fileName: string, options: Read
       continue;
     }
     // One reprojection and one area per kept feature serve the repair report and the area check.
-    const geometry25832 = reprojectGeometry(checked.geometry, crs, 'EPSG:25832');
+    const geometry25832 = crs === 'EPSG:25832' && planarXY(checked.geometry) ? checked.geometry : reprojectGeometry(checked.geometry, crs, 'EPSG:25832');
     const area25832 = areaPlanarM2(geometry25832);
     if (fixed.closed) repaired.push(repairOf(id, 'ring-closed', {}, round2(area25832), round2(area25832)));
     if (repair) repaired.push(repairOf(id, 'made-valid', repair.params, repair.before, round2(area25832)));
@@ -297,7 +345,7 @@ export function readAreasFromJson(json: unknown, fileName: string, options: Read
   // A wrong CRS (declared or guessed) shows as coordinates far from Norway. For a file in
   // EPSG:25832 the extent in degrees comes from the extent in metres (its corners and edge
   // midpoints), so WGS84 copies are made only when asked for.
-  const b = crs === 'EPSG:25832' ? degreesOfUtm32Box(bboxOfFeatures(areas.map((a) => ({ type: 'Feature', properties: {}, geometry: a.geometry25832 })))) : bboxOfFeatures(areas.map((a) => ({ type: 'Feature', properties: {}, geometry: a.geometry4326 })));
+  const b = crs === 'EPSG:25832' ? degreesOfUtm32Box(bboxOfAreas(areas.map((a) => a.geometry25832))) : bboxOfAreas(areas.map((a) => a.geometry4326));
   if (b && (b[0] < NORWAY_4326[0] || b[1] < NORWAY_4326[1] || b[2] > NORWAY_4326[2] || b[3] > NORWAY_4326[3])) {
     const hint = crsFrom === 'degrees' ? coded('io.file.hint.degrees') : coded('io.file.hint.read-as', { crs });
     return fileError('outside-norway', fileName, coded('io.file.outside-norway', { hint }));

@@ -4,7 +4,7 @@ import { circleRing, circleRing3, densifyArc3 } from '../../geo/arc.ts';
 import { orient } from '../../geo/segments.ts';
 import { coded, count, nbText, skip, type Coded } from '../coded.ts';
 import { noPolygons, refuse, type FormatReader, MAX_AREA_VERTICES, MAX_RING_VERTICES as SHARED_RING_LIMIT } from './driver.ts';
-import { decodeSosi, sameCharset, type SosiEncoding } from './sosi-charset.ts';
+import { sameCharset, sosiCharset, type SosiCharset, type SosiEncoding } from './sosi-charset.ts';
 
 export { decodeSosi, type SosiEncoding } from './sosi-charset.ts';
 
@@ -82,14 +82,227 @@ interface Group {
   kind: string;
   id: string;
   line: number;
-  /** Attributes in file order (repeated names repeat), with nested names joined by «.». */
-  attrs: [string, string][];
-  /** Coordinates as read, N and E interleaved (file units, before ENHET and ORIGO). */
-  coords: number[];
+  /**
+   * Attributes in file order as name, value, name, value … (repeated names repeat), with nested
+   * names joined by «.»; kept only for groups whose attributes are read (see {@link keepsAttrs}).
+   */
+  attrs: string[];
+  /** Its coordinates in the file's {@link CoordBuffer}: N and E interleaved from `from` to `to` (file units, before ENHET and ORIGO). */
+  from: number;
+  to: number;
   /** The ..REF text, continuation lines included. */
   refs: string;
   /** Line of the first coordinate line that could not be read. */
   badCoordLine: number | null;
+  /** How many ..REF items name it (counted before flates are built; a hint for keeping its positions). */
+  uses: number;
+}
+
+/**
+ * The attributes of a group whose attributes are never read (curves other than .SIRKEL, points):
+ * only a .FLATE's become properties, the header gives KOORDSYS/ENHET/ORIGO, a .SIRKEL its RADIUS.
+ * Shared and never added to.
+ */
+const NO_ATTRS: string[] = [];
+const keepsAttrs = (kind: string) => !(LINE_KINDS.has(kind) && kind !== 'SIRKEL') && !POINT_KINDS.has(kind);
+
+/** Curves made without notes (not arcs): their positions are the same however often they are made. */
+const PLAIN_CURVES = new Set(['KURVE', 'LINJE', 'RASTER']);
+
+/**
+ * A string of its own. In V8, text cut from a longer string (13 characters or more) is a view
+ * into it, and keeps all of it alive: an attribute value or ..REF cut from a decoded batch of
+ * lines would keep the whole batch for as long as it is kept (to the end of parsing, then as a
+ * property). A short string is made anew from its character codes, which also stores it in one
+ * byte a character when it can be (Æ, Ø and Å included; decoded UTF-8 text is two bytes a
+ * character); a long one is joined to another (a flat copy) and cut from that.
+ */
+function own(s: string): string {
+  const n = s.length;
+  if (n > OWN_CODES) return ` ${s}`.slice(1);
+  const codes = (ownCodes[n] ??= new Array<number>(n).fill(0));
+  for (let i = 0; i < n; i++) codes[i] = s.charCodeAt(i);
+  return String.fromCharCode.apply(null, codes);
+}
+const OWN_CODES = 256;
+/** Arrays of character codes by length, reused (an array's length is never changed). */
+const ownCodes: number[][] = [];
+
+/**
+ * Every coordinate of a file in one growing buffer (N and E interleaved, as read): a group's
+ * coordinates are contiguous, since they are only added while it is the group being read.
+ * Eight bytes a number, instead of a JS array per group or per point.
+ */
+class CoordBuffer {
+  data: Float64Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Float64Array(Math.max(1024, capacity));
+  }
+  push(a: number, b: number): void {
+    if (this.length + 2 > this.data.length) {
+      const grown = new Float64Array(Math.ceil(this.data.length * 1.5) + 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = a;
+    this.data[this.length++] = b;
+  }
+}
+
+/**
+ * Bytes a line of numbers may hold: digits, signs, decimal points and blanks (a line feed ends
+ * the line). Such a line is the same in every character set SOSI uses, so coordinate lines are
+ * read from the bytes without being decoded; any other line is decoded and read as text.
+ */
+const NUMBER_BYTE = (() => {
+  const t = new Uint8Array(256);
+  for (const c of '0123456789+-. \t\r\v\f') t[c.charCodeAt(0)] = 1;
+  return t;
+})();
+
+/** What a line is to the reader: blank, numbers only (read from the bytes), or text (decoded). */
+const BLANK = 0;
+const NUMBERS = 1;
+const TEXT = 2;
+
+/** Lines are walked this many at a time at most … */
+const LINE_BATCH = 4096;
+/** … and their text decoded about this many bytes at a time (each decoder call has a fixed cost). */
+const TEXT_BATCH = 1 << 16;
+
+/**
+ * The lines of a file's bytes, split at line feeds as the decoded text would be. Each line has
+ * where it starts and ends, its first non-blank byte, and its kind: BLANK; NUMBERS (only
+ * {@link NUMBER_BYTE}s, not starting with a dot), read by the parser from the bytes; or TEXT (the
+ * rest), decoded. Lines are walked in batches, and the TEXT lines of a batch are copied together
+ * (each ending in a line feed), decoded in one call and split, so a file's numbers (most of its
+ * bytes) are never decoded and no string of the whole file is made.
+ */
+class SosiLines {
+  readonly charset: SosiCharset;
+  readonly bytes: Uint8Array;
+  /** The current line: start, end (its line feed or the end of the bytes), first non-blank byte, kind. */
+  start = 0;
+  end = 0;
+  first = 0;
+  kind = BLANK;
+  /** Where the first line not yet walked starts (past the end when there is none). */
+  private walked: number;
+  private count = 0;
+  private at = 0;
+  private readonly starts = new Float64Array(LINE_BATCH);
+  private readonly ends = new Float64Array(LINE_BATCH);
+  private readonly firsts = new Float64Array(LINE_BATCH);
+  private readonly kinds = new Uint8Array(LINE_BATCH);
+  /** For each TEXT line of the batch, its index in `texts`. */
+  private readonly textOf = new Int32Array(LINE_BATCH);
+  private texts: string[] = [];
+  private scratch = new Uint8Array(TEXT_BATCH + 1024);
+
+  constructor(charset: SosiCharset) {
+    this.charset = charset;
+    this.bytes = charset.body;
+    this.walked = charset.start;
+  }
+
+  /** Moves to the next line; false when there is none. */
+  advance(): boolean {
+    if (++this.at >= this.count && !this.fill()) return false;
+    const k = this.at;
+    this.start = this.starts[k] as number;
+    this.end = this.ends[k] as number;
+    this.first = this.firsts[k] as number;
+    this.kind = this.kinds[k] as number;
+    return true;
+  }
+
+  /** The decoded text of the current line, which is a TEXT line. */
+  text(): string {
+    return this.texts[this.textOf[this.at] as number] ?? '';
+  }
+
+  /** Walks the next batch of lines and decodes its TEXT lines; false at the end of the bytes. */
+  private fill(): boolean {
+    const b = this.bytes;
+    const size = b.length;
+    let n = 0;
+    let used = 0;
+    let texts = 0;
+    while (n < LINE_BATCH && used < TEXT_BATCH && this.walked <= size) {
+      const start = this.walked;
+      let end = start;
+      while (end < size && NUMBER_BYTE[b[end] as number] === 1) end++;
+      let plain = true;
+      if (end < size && b[end] !== 10) {
+        plain = false;
+        while (end < size && b[end] !== 10) end++;
+      }
+      let first = start;
+      while (first < end && (b[first] as number) <= 32) first++;
+      const kind = !plain || (first < end && b[first] === 46) ? TEXT : first === end ? BLANK : NUMBERS;
+      this.starts[n] = start;
+      this.ends[n] = end;
+      this.firsts[n] = first;
+      this.kinds[n] = kind;
+      if (kind === TEXT) {
+        this.textOf[n] = texts++;
+        const len = end - start;
+        if (used + len + 1 > this.scratch.length) {
+          const grown = new Uint8Array(Math.max(this.scratch.length * 2, used + len + 1));
+          grown.set(this.scratch.subarray(0, used));
+          this.scratch = grown;
+        }
+        if (len < 64) for (let i = 0; i < len; i++) this.scratch[used + i] = b[start + i] as number;
+        else this.scratch.set(b.subarray(start, end), used);
+        used += len;
+        this.scratch[used++] = 10;
+      }
+      n++;
+      this.walked = end + 1;
+    }
+    if (n === 0) return false;
+    this.texts = texts ? this.charset.decode(this.scratch.subarray(0, used)).split('\n') : [];
+    this.count = n;
+    this.at = 0;
+    return true;
+  }
+}
+
+/** The text of ASCII bytes. */
+function ascii(b: Uint8Array, start: number, end: number): string {
+  let s = '';
+  for (let i = start; i < end; i++) s += String.fromCharCode(b[i] as number);
+  return s;
+}
+
+/** 10^0 … 10^22, each exact in a double. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * The number a token of {@link NUMBER_BYTE}s stands for, exactly as Number() reads its text. A
+ * sign, digits and one decimal point are read here: an integer below 2^53 divided by an exact
+ * power of ten is correctly rounded, as Number() is. Anything else goes to Number().
+ */
+function tokenNumber(b: Uint8Array, start: number, end: number): number {
+  let i = start;
+  const neg = b[i] === 45;
+  if (neg || b[i] === 43) i++;
+  let m = 0;
+  let digits = 0;
+  let frac = -1;
+  for (; i < end; i++) {
+    const c = b[i] as number;
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+    } else if (c === 46 && frac < 0) frac = 0;
+    else return Number(ascii(b, start, end));
+  }
+  if (digits === 0 || m >= 2 ** 53 || frac > 22) return Number(ascii(b, start, end));
+  const v = frac > 0 ? m / (POW10[frac] as number) : m;
+  return neg ? -v : v;
 }
 
 /** The position of a `!` comment outside quotes, or -1. */
@@ -138,6 +351,23 @@ function collinear(ring: readonly Position[]): boolean {
   const b = ring.find((p) => p[0] !== a[0] || p[1] !== a[1]);
   if (!b) return true;
   return ring.every((c) => orient(a[0] as number, a[1] as number, b[0] as number, b[1] as number, c[0] as number, c[1] as number) === 0);
+}
+
+/**
+ * A group's serial number as the key it is found by: `String(Number(id))`, so «007» and «7» are
+ * one group, or the id as written when it is not a number. A plain decimal integer without a
+ * leading zero (nearly every id) is its own key, without the round trip through a number.
+ */
+function serialKey(id: string): string {
+  const n = id.length;
+  let plain = n > 0 && n <= 15 && (id.charCodeAt(0) !== 48 || n === 1);
+  for (let i = 0; plain && i < n; i++) {
+    const c = id.charCodeAt(i);
+    plain = c >= 48 && c <= 57;
+  }
+  if (plain) return id;
+  const key = String(Number(id));
+  return key === 'NaN' ? id : key;
 }
 
 /** One ..REF item: a group id, reversed or not, in the outer ring or in a hole. */
@@ -189,7 +419,7 @@ export function parseRefs(text: string): { outer: Ref[]; holes: Ref[][] } | { ba
     const digits = i;
     while (i < text.length && (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57)) i++;
     if (i === digits) return { bad: text.slice(start, Math.min(text.length, start + 20)).split(/\s/)[0] ?? ch };
-    (hole ?? outer).push({ id: String(Number(text.slice(digits, i))), reversed });
+    (hole ?? outer).push({ id: serialKey(text.slice(digits, i)), reversed });
   }
   return { outer, holes };
 }
@@ -209,7 +439,14 @@ export function parseRefs(text: string): { outer: Ref[]; holes: Ref[][] } | { ba
  * are counted, not returned. Linear in the file's size; never throws.
  */
 export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: number) => void } = {}): { ok: true; result: SosiResult } | { ok: false; error: SosiError } {
-  const { text, encoding, declared } = decodeSosi(bytes);
+  // The bytes are read line by line (SosiLines): lines of numbers straight from the bytes, the
+  // other lines (group and attribute lines, ..REF) decoded. The file is never held as one string,
+  // and coordinates go to one buffer of doubles.
+  const charset = sosiCharset(bytes);
+  const { body, encoding, declared } = charset;
+  const lines = new SosiLines(charset);
+  // About one number in every 12 bytes (a kommuneplan in centimetres); the buffer grows if not.
+  const coords = new CoordBuffer(Math.floor(body.length / 12));
   const groups: Group[] = [];
   let current: Group | null = null;
   let hode: Group | null = null;
@@ -220,41 +457,68 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
   const path: string[] = [];
   let complete = false;
   let sawGroup = false;
-  const total = text.length;
+  const total = body.length;
   let nextProgress = 0;
 
-  const addCoords = (g: Group, s: string, lineNo: number) => {
-    // Numbers first; a point attribute (`...KP 1`, `...KVALITET …`) may follow on the line.
-    const ws = words(s);
-    let n = 0;
-    const nums: number[] = [];
-    for (const w of ws) {
-      if (w.startsWith('...')) break;
-      nums.push(Number(w));
-      n++;
-    }
+  /** Adds a line's coordinates (N E, or N E H with ..NØH) to the group, or marks the line bad. */
+  const addNumbers = (g: Group, nums: readonly number[], n: number, lineNo: number) => {
     if (n === 0) return;
-    const ok = nums.every(Number.isFinite) && (n % dim === 0 || (dim === 3 && n === 2));
+    let ok = n % dim === 0 || (dim === 3 && n === 2);
+    for (let k = 0; ok && k < n; k++) ok = Number.isFinite(nums[k]);
     if (!ok) {
       g.badCoordLine ??= lineNo;
       return;
     }
     const step = n % dim === 0 ? dim : 2;
-    for (let k = 0; k + 1 < n; k += step) g.coords.push(nums[k] as number, nums[k + 1] as number);
+    for (let k = 0; k + 1 < n; k += step) coords.push(nums[k] as number, nums[k + 1] as number);
+    g.to = coords.length;
+  };
+  const nums: number[] = [];
+
+  /** A coordinate line as text. Numbers first; a point attribute (`...KP 1`, `...KVALITET …`) may follow on the line. */
+  const addCoords = (g: Group, s: string, lineNo: number) => {
+    let n = 0;
+    for (const w of words(s)) {
+      if (w.startsWith('...')) break;
+      nums[n++] = Number(w);
+    }
+    addNumbers(g, nums, n, lineNo);
   };
 
-  let pos = 0;
+  /** A coordinate line read from the bytes, the same way as {@link addCoords} reads its text. */
+  const addCoordBytes = (g: Group, from: number, to: number, lineNo: number) => {
+    let n = 0;
+    let i = from;
+    for (;;) {
+      while (i < to && (body[i] as number) <= 32) i++;
+      if (i >= to) break;
+      const t = i;
+      while (i < to && (body[i] as number) > 32) i++;
+      if (i - t >= 3 && body[t] === 46 && body[t + 1] === 46 && body[t + 2] === 46) break;
+      nums[n++] = tokenNumber(body, t, i);
+    }
+    addNumbers(g, nums, n, lineNo);
+  };
+
   let lineNo = 0;
-  while (pos <= total) {
-    let end = text.indexOf('\n', pos);
-    if (end < 0) end = total;
+  while (lines.advance()) {
     lineNo++;
-    let raw = text.slice(pos, end);
-    pos = end + 1;
+    const pos = lines.end + 1;
     if (options.onProgress && pos >= nextProgress) {
       options.onProgress((0.9 * Math.min(pos, total)) / Math.max(1, total));
       nextProgress = pos + 4_000_000;
     }
+    if (lines.kind === BLANK) continue;
+    let raw: string;
+    if (lines.kind === NUMBERS) {
+      if (!current) continue;
+      if (mode === 'coords') {
+        addCoordBytes(current, lines.first, lines.end, lineNo);
+        continue;
+      }
+      // Numbers continuing a ..REF or an attribute value: read as text.
+      raw = charset.decode(body.subarray(lines.start, lines.end));
+    } else raw = lines.text();
     const bang = raw.indexOf('!') >= 0 ? commentStart(raw) : -1;
     if (bang >= 0) raw = raw.slice(0, bang);
     const line = raw.trim();
@@ -262,10 +526,10 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
     if (line[0] !== '.') {
       if (!current) continue;
       if (mode === 'coords') addCoords(current, line, lineNo);
-      else if (mode === 'ref') current.refs += ` ${line}`;
+      else if (mode === 'ref') current.refs += ` ${own(line)}`;
       else if (mode === 'attr' && current.attrs.length) {
-        const last = current.attrs[current.attrs.length - 1] as [string, string];
-        last[1] = `${last[1]} ${line}`.trim();
+        const last = current.attrs.length - 1;
+        current.attrs[last] = `${current.attrs[last]} ${line}`.trim();
       }
       continue;
     }
@@ -283,7 +547,7 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
         complete = true;
         break;
       }
-      current = { kind: key, id: value.replace(/:\s*$/, '').trim(), line: lineNo, attrs: [], coords: [], refs: '', badCoordLine: null };
+      current = { kind: key, id: own(value.replace(/:\s*$/, '').trim()), line: lineNo, attrs: keepsAttrs(key) ? [] : NO_ATTRS, from: coords.length, to: coords.length, refs: '', badCoordLine: null, uses: 0 };
       if (key === 'HODE') hode ??= current;
       groups.push(current);
       mode = 'none';
@@ -300,14 +564,13 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
     if (dots >= 3 && mode === 'coords') continue; // an attribute of the point just read
     if (key === 'REF' && dots === 2) {
       mode = 'ref';
-      current.refs += ` ${value}`;
+      current.refs += ` ${own(value)}`;
       continue;
     }
     mode = 'attr';
     path.length = Math.max(0, dots - 2);
     path[dots - 2] = keyRaw;
-    const name = path.filter(Boolean).join('.');
-    current.attrs.push([name, value]);
+    if (current.attrs !== NO_ATTRS) current.attrs.push(dots === 2 ? own(keyRaw) : path.filter(Boolean).join('.'), own(value));
   }
 
   if (!sawGroup || !hode) {
@@ -316,7 +579,11 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
   }
 
   const headerValue = (k: string) => {
-    for (const [name, v] of hode?.attrs ?? []) if (name.toUpperCase() === k || name.toUpperCase().endsWith(`.${k}`)) return v;
+    const attrs = hode?.attrs ?? [];
+    for (let i = 0; i + 1 < attrs.length; i += 2) {
+      const name = (attrs[i] as string).toUpperCase();
+      if (name === k || name.endsWith(`.${k}`)) return attrs[i + 1];
+    }
     return undefined;
   };
   const koordsysRaw = headerValue('KOORDSYS');
@@ -328,7 +595,20 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
   const oE = Number.isFinite(origo[1]) ? (origo[1] as number) : 0;
 
   const byId = new Map<string, Group>();
-  for (const g of groups) if (g.kind !== 'HODE' && g.id) byId.set(String(Number(g.id)) === 'NaN' ? g.id : String(Number(g.id)), g);
+  for (const g of groups) if (g.kind !== 'HODE' && g.id) byId.set(serialKey(g.id), g);
+  // References to each group: every `:N` / `:-N` of the ..REF texts (the hint in Group.uses).
+  for (const g of groups) {
+    if (g.kind !== 'FLATE') continue;
+    const r = g.refs;
+    for (let i = r.indexOf(':'); i >= 0; i = r.indexOf(':', i + 1)) {
+      let j = i + 1;
+      if (r.charCodeAt(j) === 45) j++;
+      const digits = j;
+      while (j < r.length && r.charCodeAt(j) >= 48 && r.charCodeAt(j) <= 57) j++;
+      const target = j > digits ? byId.get(serialKey(r.slice(digits, j))) : undefined;
+      if (target) target.uses++;
+    }
+  }
 
   const notes = new Map<SosiNote['code'], number>();
   const note = (code: SosiNote['code']) => notes.set(code, (notes.get(code) ?? 0) + 1);
@@ -337,13 +617,20 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
 
   const positions = (g: Group): Position[] => {
     const out: Position[] = [];
-    for (let k = 0; k + 1 < g.coords.length; k += 2) out.push([(g.coords[k + 1] as number) * enhet + oE, (g.coords[k] as number) * enhet + oN]);
+    const d = coords.data;
+    for (let k = g.from; k + 1 < g.to; k += 2) out.push([(d[k + 1] as number) * enhet + oE, (d[k] as number) * enhet + oN]);
     return out;
   };
+  // A curve's positions are made once and shared by the flates that use it; a plain curve's are
+  // let go after its last use (an arc's are kept, as its notes are counted once).
   const curveCache = new Map<Group, Position[]>();
   const curveOf = (g: Group): Position[] => {
+    const plain = PLAIN_CURVES.has(g.kind);
     const hit = curveCache.get(g);
-    if (hit) return hit;
+    if (hit) {
+      if (plain && --g.uses <= 0) curveCache.delete(g);
+      return hit;
+    }
     let pts = positions(g);
     if (g.kind === 'BUEP' || g.kind === 'SIRKELP') {
       const arc = pts.length === 3 ? (g.kind === 'BUEP' ? densifyArc3(pts[0] as Position, pts[1] as Position, pts[2] as Position, arcTolerance) : circleRing3(pts[0] as Position, pts[1] as Position, pts[2] as Position, arcTolerance)) : null;
@@ -351,7 +638,8 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
       else note('arc-as-line');
       if (arc) pts = arc;
     } else if (g.kind === 'SIRKEL') {
-      const r = Number(g.attrs.find(([k]) => k.toUpperCase() === 'RADIUS')?.[1]);
+      const at = g.attrs.findIndex((k, i) => i % 2 === 0 && k.toUpperCase() === 'RADIUS');
+      const r = Number(at >= 0 ? g.attrs[at + 1] : undefined);
       const c = pts[0];
       const ring = c && pts.length === 1 ? circleRing(c[0] as number, c[1] as number, r * enhet, arcTolerance) : null;
       if (ring) {
@@ -359,7 +647,7 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
         pts = ring;
       } else note('arc-as-line');
     } else if (g.kind === 'BUE' || g.kind === 'KLOTOIDE' || g.kind === 'BEZIER') note('arc-as-line');
-    curveCache.set(g, pts);
+    if (!plain || --g.uses > 0) curveCache.set(g, pts);
     return pts;
   };
 
@@ -378,10 +666,11 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
       seen.add(ref.id);
       const target = byId.get(ref.id);
       if (!target) return failed('missing-ref', coded('io.sosi.missing-ref', { curve: ref.id }));
-      let pts: Position[];
+      /** The curve's positions; null for a plain curve used once, read straight from the coordinate buffer below. */
+      let pts: Position[] | null;
       if (LINE_KINDS.has(target.kind)) {
         if (target.badCoordLine !== null) return failed('bad-coordinate', coded('io.sosi.bad-coordinate', { curve: target.id, line: target.badCoordLine }));
-        pts = curveOf(target);
+        pts = PLAIN_CURVES.has(target.kind) && target.uses <= 1 && !curveCache.has(target) ? null : curveOf(target);
       } else if (target.kind === 'FLATE') {
         if (target === owner || building.has(target)) return failed('ref-cycle', coded('io.sosi.ref-cycle', { flate: target.id }));
         const b = buildFlate(target);
@@ -391,20 +680,34 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
         note('point-ref-ignored');
         continue;
       }
-      const n = pts.length;
+      const n = pts ? pts.length : (target.to - target.from) >> 1;
       if (ring.length + n > MAX_RING_VERTICES) return failed('ring-too-large', coded('io.sosi.ring-too-large', { max: MAX_RING_VERTICES }));
       totalVertices += n;
       if (totalVertices > MAX_TOTAL_VERTICES) throw new TooManyVertices();
+      if (pts) {
+        for (let k = 0; k < n; k++) {
+          const p = pts[ref.reversed ? n - 1 - k : k] as Position;
+          const last = ring[ring.length - 1];
+          if (!last || last[0] !== p[0] || last[1] !== p[1]) ring.push(p);
+        }
+        continue;
+      }
+      // As positions() would make them, without the curve's own array (and none for a repeated point).
+      target.uses--;
+      const d = coords.data;
       for (let k = 0; k < n; k++) {
-        const p = pts[ref.reversed ? n - 1 - k : k] as Position;
+        const at = target.from + 2 * (ref.reversed ? n - 1 - k : k);
+        const x = (d[at + 1] as number) * enhet + oE;
+        const y = (d[at] as number) * enhet + oN;
         const last = ring[ring.length - 1];
-        if (!last || last[0] !== p[0] || last[1] !== p[1]) ring.push(p);
+        if (!last || last[0] !== x || last[1] !== y) ring.push([x, y]);
       }
     }
     const first = ring[0];
     const last = ring[ring.length - 1];
     if (first && last && (first[0] !== last[0] || first[1] !== last[1])) ring.push([first[0] as number, first[1] as number]);
-    return ring;
+    // A copy of the exact size: the ring grew by pushes (with room to spare), and it is kept.
+    return ring.slice();
   };
 
   function buildFlate(g: Group): Built {
@@ -449,12 +752,16 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
         continue;
       }
       const properties: Record<string, unknown> = { sosi_id: g.id };
-      for (const [k, v] of g.attrs) {
-        const value = propertyValue(v);
+      for (let i = 0; i + 1 < g.attrs.length; i += 2) {
+        const k = g.attrs[i] as string;
+        const value = propertyValue(g.attrs[i + 1] as string);
         const before = properties[k];
         properties[k] = before === undefined ? value : Array.isArray(before) ? [...before, value] : [before, value];
       }
       features.push({ type: 'Feature', properties, geometry: { type: 'Polygon', coordinates: built.rings } });
+      // Its attributes and ..REF are not read again (a flate used as an island takes its built rings).
+      g.attrs = NO_ATTRS;
+      g.refs = '';
     }
   } catch (e) {
     if (!(e instanceof TooManyVertices)) throw e;
