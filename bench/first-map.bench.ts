@@ -11,10 +11,8 @@
 // `map_page_js_kb_gzip_before_kart_klart`. Goals: ratio ≤ 1.2; JS beyond MapLibre loaded before
 // the first map ≤ 150 KB, the rest (drawing tool, panels) after it.
 
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,6 +23,7 @@ import { defaultNorms } from '../src/lib/domain/norms.ts';
 import type { AppDataFile } from '../src/lib/geodata/build.ts';
 import { DEFAULT_VISIBLE_LAYERS } from '../src/lib/layers/catalogue.ts';
 import { appSourcesAndLayers, HATCH_IMAGE, hatchPixels } from '../src/lib/map/app-layers.ts';
+import { freePort, startServer } from '../scripts/load-lib.ts';
 import { summarize } from './random.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -36,15 +35,6 @@ if (!existsSync(path.join(root, 'build', 'index.js')) || !existsSync(demoFile) |
   console.log('first_map_ms: skipped (needs the production build, static/data/demo.json and Chromium; `npm run bench` makes the build)');
   process.exit(0);
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 // The bare page's style: the app's sources and layers from the same data, on the same plain background.
 const file = JSON.parse(readFileSync(demoFile, 'utf8')) as AppDataFile;
@@ -85,16 +75,7 @@ await new Promise<void>((r) => bare.listen(barePort, '127.0.0.1', r));
 // The app, as `npm start` serves it.
 const appPort = await freePort();
 const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-first-map-'));
-const server = spawn(process.execPath, ['build'], { cwd: root, env: { ...process.env, PORT: String(appPort), HOST: '127.0.0.1', DATA_DIR: dataDir, OFFISIELLE_KART: 'av' }, stdio: 'ignore' });
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`http://127.0.0.1:${appPort}/`)).ok) break;
-  } catch {
-    // not yet
-  }
-  if (i > 100) throw new Error('the app did not start');
-  await new Promise((r) => setTimeout(r, 100));
-}
+const server = await startServer(appPort, { DATA_DIR: dataDir, OFFISIELLE_KART: 'av' });
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking'] });
 const mlVersion = (JSON.parse(readFileSync(path.join(root, 'node_modules', 'maplibre-gl', 'package.json'), 'utf8')) as { version: string }).version;
