@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import Flatbush from 'flatbush';
 import { bboxOf, type BBox } from './bbox.ts';
-import { intersectionAreaPreparedM2, prepareArea } from './intersection-area.ts';
+import { intersectionAreaPreparedM2, prepareArea, preparePolygon, type PreparedPolygon } from './intersection-area.ts';
 
 /** A polygon to overlap with, tagged with a key (e.g. AR5 class '21', '22', '23'). EPSG:25832. */
 export interface OverlapItem {
@@ -16,16 +16,19 @@ export interface OverlapIndex {
   /** null when there are no items. */
   readonly tree: Flatbush | null;
   readonly boxes: readonly BBox[];
+  /** Each item's geometry prepared for intersection (flat, oriented rings with their boxes). */
+  readonly prepared: readonly PreparedPolygon[];
 }
 
 /** Builds an {@link OverlapIndex} over items in EPSG:25832. The items are kept, not copied or changed. */
 export function buildOverlapIndex(items: readonly OverlapItem[]): OverlapIndex {
-  const boxes = items.map((i) => bboxOf(i.geometry));
-  if (items.length === 0) return { items, size: 0, tree: null, boxes };
+  const prepared = items.map((i) => preparePolygon(i.geometry));
+  const boxes = prepared.map((p) => [...p.box] as BBox);
+  if (items.length === 0) return { items, size: 0, tree: null, boxes, prepared };
   const tree = new Flatbush(items.length);
   for (const b of boxes) tree.add(b[0], b[1], b[2], b[3]);
   tree.finish();
-  return { items, size: items.length, tree, boxes };
+  return { items, size: items.length, tree, boxes, prepared };
 }
 
 /** How much of an area the indexed polygons cover, in m², in total and by key. */
@@ -53,7 +56,7 @@ export function overlapByKey(index: OverlapIndex, area: Polygon | MultiPolygon):
   if (!prepared) return { totalM2: 0, byKeyM2, candidates: hits.length };
   for (const i of hits) {
     const item = index.items[i] as OverlapItem;
-    const m2 = intersectionAreaPreparedM2(prepared, item.geometry);
+    const m2 = intersectionAreaPreparedM2(prepared, index.prepared[i] as PreparedPolygon);
     if (m2 > 0) {
       byKeyM2[item.key] = (byKeyM2[item.key] ?? 0) + m2;
       totalM2 += m2;
