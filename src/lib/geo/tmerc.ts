@@ -54,6 +54,38 @@ const FALSE_EASTING = 500_000;
 /** Central meridian of a UTM zone, radians. */
 const lon0 = (zone: number) => (zone * 6 - 183) * RAD;
 
+/**
+ * Σ c_j · sin(2j·(ξ + iη)) for j = 1…6, as [real, imaginary]: Σ c_j sin(2jξ) cosh(2jη) and
+ * Σ c_j cos(2jξ) sinh(2jη). sin(2jζ) comes from the recurrence sin((j+1)w) = 2 cos w · sin(jw) −
+ * sin((j−1)w) with w = 2ζ, so four transcendental calls serve all six terms (not 24).
+ */
+function sinSeries(c: readonly number[], xi: number, eta: number): [number, number] {
+  const sx = Math.sin(2 * xi);
+  const cx = Math.cos(2 * xi);
+  const shy = Math.sinh(2 * eta);
+  const chy = Math.cosh(2 * eta);
+  // 2 cos w, complex.
+  const kr = 2 * cx * chy;
+  const ki = -2 * sx * shy;
+  let pr = 0; // sin((j−1)w)
+  let pi = 0;
+  let qr = sx * chy; // sin(jw)
+  let qi = cx * shy;
+  let sr = (c[0] as number) * qr;
+  let si = (c[0] as number) * qi;
+  for (let j = 1; j < 6; j++) {
+    const nr = kr * qr - ki * qi - pr;
+    const ni = kr * qi + ki * qr - pi;
+    pr = qr;
+    pi = qi;
+    qr = nr;
+    qi = ni;
+    sr += (c[j] as number) * qr;
+    si += (c[j] as number) * qi;
+  }
+  return [sr, si];
+}
+
 /** Longitude and latitude (degrees) to UTM easting and northing (metres) in `zone` (northern hemisphere). */
 export function utmForward(lon: number, lat: number, zone: number): [number, number] {
   const phi = lat * RAD;
@@ -62,30 +94,30 @@ export function utmForward(lon: number, lat: number, zone: number): [number, num
   const t = Math.sinh(Math.atanh(s) - E * Math.atanh(E * s));
   const xi0 = Math.atan2(t, Math.cos(lam));
   const eta0 = Math.atanh(Math.sin(lam) / Math.sqrt(1 + t * t));
-  let xi = xi0;
-  let eta = eta0;
-  for (let j = 1; j <= 6; j++) {
-    const a = ALPHA[j - 1] as number;
-    xi += a * Math.sin(2 * j * xi0) * Math.cosh(2 * j * eta0);
-    eta += a * Math.cos(2 * j * xi0) * Math.sinh(2 * j * eta0);
-  }
-  return [FALSE_EASTING + K0 * RECT * eta, K0 * RECT * xi];
+  const [dx, de] = sinSeries(ALPHA, xi0, eta0);
+  return [FALSE_EASTING + K0 * RECT * (eta0 + de), K0 * RECT * (xi0 + dx)];
 }
 
 /** UTM easting and northing (metres) in `zone` (northern hemisphere) to longitude and latitude (degrees). */
 export function utmInverse(x: number, y: number, zone: number): [number, number] {
   const xi = y / (K0 * RECT);
   const eta = (x - FALSE_EASTING) / (K0 * RECT);
-  let xi0 = xi;
-  let eta0 = eta;
-  for (let j = 1; j <= 6; j++) {
-    const b = BETA[j - 1] as number;
-    xi0 -= b * Math.sin(2 * j * xi) * Math.cosh(2 * j * eta);
-    eta0 -= b * Math.cos(2 * j * xi) * Math.sinh(2 * j * eta);
-  }
+  const [dx, de] = sinSeries(BETA, xi, eta);
+  const xi0 = xi - dx;
+  const eta0 = eta - de;
   const chi = Math.asin(Math.sin(xi0) / Math.cosh(eta0));
-  let phi = chi;
-  for (let j = 1; j <= 6; j++) phi += (DELTA[j - 1] as number) * Math.sin(2 * j * chi);
+  // φ = χ + Σ δ_j sin(2jχ), by the same recurrence (real).
+  const s1 = Math.sin(2 * chi);
+  const k = 2 * Math.cos(2 * chi);
+  let p = 0;
+  let q = s1;
+  let phi = chi + (DELTA[0] as number) * q;
+  for (let j = 1; j < 6; j++) {
+    const n = k * q - p;
+    p = q;
+    q = n;
+    phi += (DELTA[j] as number) * q;
+  }
   const lam = Math.atan2(Math.sinh(eta0), Math.cos(xi0));
   return [(lon0(zone) + lam) / RAD, phi / RAD];
 }
