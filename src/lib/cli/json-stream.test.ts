@@ -28,6 +28,19 @@ describe('jsonPieces: the same text as JSON.stringify(value, null, indent), in p
     expect(out.length).toBe(200_001);
     expect(out.startsWith('[[[')).toBe(true);
   });
+
+  it('an output like stats\' (features whole when JSON.stringify can) is the same text, and a feature too deep for it is streamed', () => {
+    const feature = (i: number) => ({ id: `f${i}`, area_daa: i / 3, by: { '21': i, '22': null }, tags: ['a', { b: [1, 2] }], e: [] });
+    const v = { crs: 'EPSG:25832', features: [feature(1), feature(2), [feature(3)]], totals: { n: 3 }, skipped: [] };
+    expect(text(v)).toBe(JSON.stringify(v, null, 2));
+    expect(text(v, 0)).toBe(JSON.stringify(v));
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = { p: deep };
+    const out = text({ features: [{ id: 'dyp', properties: deep }, feature(4)] }, 0);
+    expect(out.startsWith('{"features":[{"id":"dyp","properties":{"p":{"p":')).toBe(true);
+    expect(out.endsWith('}]}')).toBe(true);
+    expect(out).toContain(JSON.stringify(feature(4)));
+  });
 });
 
 describe('writeChunked', () => {

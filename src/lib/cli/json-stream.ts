@@ -59,6 +59,21 @@ export function* jsonPieces(value: unknown, indent = 2): Generator<string> {
     const lead = (f.i > 0 ? ',' : '') + pad(f.depth + 1) + (key === null ? '' : JSON.stringify(key) + colon);
     f.i++;
     const p = primitive(v, key === null);
+    if (p === null && key === null && f.depth < 2) {
+      // An element of an array near the top (a feature, a skipped object) in one go when
+      // JSON.stringify can (the same text, re-indented to its depth); one too deep or too large
+      // for it is streamed. Only near the top, so nesting cannot make the attempts add up.
+      let text: string | undefined;
+      try {
+        text = JSON.stringify(v, null, indent);
+      } catch {
+        text = undefined;
+      }
+      if (text !== undefined) {
+        yield lead + (indent > 0 ? text.replaceAll('\n', pad(f.depth + 1)) : text);
+        continue;
+      }
+    }
     if (p === null) yield lead + open((typeof (v as { toJSON?: unknown }).toJSON === 'function' ? (v as { toJSON: () => object }).toJSON() : v) as object, f.depth + 1);
     else yield lead + (p as string);
   }
