@@ -22,7 +22,12 @@ describe('intersectionAreaM2: hand cases', () => {
     ['disjoint', poly(rect(0, 0, 10, 10)), poly(rect(50, 50, 60, 60)), 0],
     ['square with hole vs square over the hole', poly(rect(0, 0, 100, 100), rect(40, 40, 60, 60)), poly(rect(30, 30, 70, 70)), 1600 - 400],
     ['square vs the hole exactly', poly(rect(0, 0, 100, 100), rect(40, 40, 60, 60)), poly(rect(40, 40, 60, 60)), 0],
-    ['cross', poly(rect(0, 40, 100, 60)), poly(rect(40, 0, 60, 100)), 400]
+    ['cross', poly(rect(0, 40, 100, 60)), poly(rect(40, 0, 60, 100)), 400],
+    // Boundaries meeting at vertices only, where an edge's side may not be carried over from the one before.
+    ['diamond with its corners on the square\'s sides', poly(rect(0, 0, 100, 100)), poly([[X + 50, Y], [X + 100, Y + 50], [X + 50, Y + 100], [X, Y + 50], [X + 50, Y]]), 5000],
+    ['diamond touching the square from outside at one corner', poly(rect(0, 0, 100, 100)), poly([[X + 50, Y], [X + 0, Y - 50], [X + 50, Y - 100], [X + 100, Y - 50], [X + 50, Y]]), 0],
+    ['notch dipping to the other\'s side at one vertex', poly([[X, Y], [X + 100, Y], [X + 100, Y + 100], [X + 50, Y + 50], [X, Y + 100], [X, Y]]), poly(rect(0, 50, 100, 150)), 2500],
+    ['zigzag crossing a side at vertices', poly(rect(0, 0, 100, 100)), poly([[X, Y - 20], [X + 25, Y], [X + 50, Y - 20], [X + 75, Y], [X + 100, Y - 20], [X + 100, Y + 40], [X, Y + 40], [X, Y - 20]]), 4000]
   ])('%s', (_name, a, b, want) => {
     expect(intersectionAreaM2(a, b)).toBeCloseTo(want, 6);
     expect(intersectionAreaM2(b, a)).toBeCloseTo(want, 6);
@@ -78,6 +83,25 @@ describe('intersectionAreaM2: properties', () => {
         return Math.abs(got - want) <= 1e-6 * Math.max(1, want);
       }),
       { numRuns: 150 }
+    );
+  });
+
+  it('agrees with turf.intersect on lattice rectangles and L-shapes (shared edges, vertices on edges, touching corners)', () => {
+    // Coordinates on a 10 m lattice, so boundaries often run together or meet at vertices.
+    const lattice = fc.integer({ min: 0, max: 8 }).map((v) => v * 10);
+    const shape = fc.record({ x0: lattice, y0: lattice, w: fc.integer({ min: 1, max: 6 }), h: fc.integer({ min: 1, max: 6 }), cut: fc.integer({ min: 0, max: 5 }), reverse: fc.boolean() }).map(({ x0, y0, w, h, cut, reverse }): Polygon => {
+      const [x1, y1] = [x0 + w * 10, y0 + h * 10];
+      const c = Math.min(cut, w - 1, h - 1) * 10;
+      let ring: Position[] = c > 0 ? [[x0, y0], [x1, y0], [x1, y1 - c], [x1 - c, y1 - c], [x1 - c, y1], [x0, y1], [x0, y0]] : [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+      if (reverse) ring = ring.reverse();
+      return { type: 'Polygon', coordinates: [ring.map(([x, y]) => [X + (x as number), Y + (y as number)])] };
+    });
+    fc.assert(
+      fc.property(shape, shape, (a, b) => {
+        const want = turfPlanarIntersection(a, b);
+        return Math.abs(intersectionAreaM2(a, b) - want) <= 1e-6 * Math.max(1, want) && Math.abs(intersectionAreaM2(b, a) - want) <= 1e-6 * Math.max(1, want);
+      }),
+      { numRuns: 400, seed: 20 }
     );
   });
 
