@@ -12,6 +12,13 @@
 // class) must agree with shapely's to the CLI's rounding (3 decimals of daa per area).
 // Goal: ours ≤ 0.5 × shapely. BENCH_RUNS (3) sets the runs, BENCH_KEEP=1 keeps the files.
 //
+// When PostgreSQL with PostGIS is installed (findPostgis in bench/peers/stats_postgis.ts), the
+// PostGIS peer runs once on the same files after ours and shapely's: a throw-away cluster, both
+// files loaded and the AR5 GiST-indexed and analysed (the load, timed apart), then the spatial-join
+// query timed BENCH_RUNS times (median). Its figures are checked against ours (and shapely's).
+// Goal: ours (scale64_stats_s, the whole process) ≤ 0.7 × the PostGIS query. Without PostGIS
+// (or with BENCH_NO_POSTGIS=1) it prints `scale64_postgis_query_s: skipped (…)` and no target.
+//
 // Run: node --expose-gc bench/scale.bench.ts
 
 import { spawnSync } from 'node:child_process';
@@ -21,6 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
 import { writeKommune } from './gen-kommune.ts';
+import { findPostgis, type PostgisResult } from './peers/stats_postgis.ts';
 import { summarize } from './random.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -231,7 +239,58 @@ if (process.argv[2] === '--case') {
       all_types_candidates: number | null;
     };
 
+    // The PostGIS peer, once, after ours and shapely's (its own process: it starts and stops a cluster).
+    const postgis = findPostgis();
+    const pgPerArea = path.join(dir, 'postgis-per-area.json');
+    let pgResult: PostgisResult | null = null;
+    let pgWhy = postgis.ok ? '' : `skipped (${postgis.why})`;
+    if (postgis.ok) {
+      const pgPeer = spawnSync(node, [path.join(root, 'bench', 'peers', 'stats_postgis.ts'), set.omrader, set.ar5, '--per-area', pgPerArea, '--runs', String(RUNS)], {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 16 << 20
+      });
+      if (pgPeer.status === 0) pgResult = JSON.parse(pgPeer.stdout.trim()) as PostgisResult;
+      else {
+        process.stderr.write(`stats_postgis.ts: exit ${pgPeer.status} ${pgPeer.error?.message ?? ''}\n${pgPeer.stderr}\n`);
+        pgWhy = 'skipped (PostGIS peer failed; see stderr)';
+      }
+    }
+
     const median = (runs: Run[]) => summarize(runs.map((r) => r.s)).median;
+    // Ours' figures (each area rounded by the CLI to 3 decimals of daa), for the peers' checks.
+    interface OutFeature {
+      id: string;
+      area_daa: number;
+      farmland_daa_by_class: Record<string, number> | null;
+    }
+    interface PeerArea {
+      id: string;
+      area_daa: number;
+      farmland_daa_by_class: Record<string, number>;
+    }
+    const out = JSON.parse(readFileSync(oursOut, 'utf8')) as { features: OutFeature[]; totals: { area_daa: number } };
+    const round3 = (v: number) => Math.round(v * 1000) / 1000;
+    const oursByClass = Object.fromEntries(CLASSES.map((k) => [k, round3(out.features.reduce((t, f) => t + (f.farmland_daa_by_class?.[k] ?? 0), 0))]));
+    // Rounding each of n areas to 3 decimals moves a sum by at most n × 0.0005 daa.
+    const totalBound = out.features.length * 0.0005 + 1e-6;
+    /** The largest difference between ours and a peer's figures, area by area (the peer's per-area file). */
+    const worstByArea = (peer: PeerArea[], name: string) => {
+      const byId = new Map(peer.map((r) => [String(r.id), r]));
+      let worst = { d: 0, what: '' };
+      let missing = 0;
+      for (const f of out.features) {
+        const p = byId.get(f.id);
+        if (!p) {
+          missing++;
+          continue;
+        }
+        const pairs: [string, number, number][] = [['area', f.area_daa, p.area_daa], ...CLASSES.map((k): [string, number, number] => [k, f.farmland_daa_by_class?.[k] ?? 0, p.farmland_daa_by_class[k] ?? 0])];
+        for (const [k, a, b] of pairs) if (Math.abs(a - b) > worst.d) worst = { d: Math.abs(a - b), what: `${f.id} ${k}: ours ${a}, ${name} ${b.toFixed(6)}` };
+      }
+      return { ...worst, missing, extra: peer.length - (out.features.length - missing) };
+    };
+    let shapelyTotals: { area_daa: number; farmland_daa_by_class: Record<string, number>; candidate_pairs: number } | null = null;
     const oursS = median(oursRuns);
     const oursRss = summarize(oursRuns.map((r) => r.rssMb ?? Number.NaN)).median;
     const c = set.counts;
@@ -273,6 +332,7 @@ if (process.argv[2] === '--case') {
       const last = JSON.parse((peerRuns.at(-1) as Run).stdout.trim()) as {
         area_daa: number;
         farmland_daa_by_class: Record<string, number>;
+        candidate_pairs: number;
         seconds: Record<string, number>;
         max_rss_mb: number;
         shapely: string;
@@ -285,40 +345,48 @@ if (process.argv[2] === '--case') {
       console.log(`scale64_ratio_vs_shapely: ${(oursS / peerS).toFixed(2)}x`);
 
       // The figures: totals, and area by area (each rounded by the CLI to 3 decimals of daa).
-      interface OutFeature {
-        id: string;
-        area_daa: number;
-        farmland_daa_by_class: Record<string, number> | null;
-      }
-      const out = JSON.parse(readFileSync(oursOut, 'utf8')) as { features: OutFeature[]; totals: { area_daa: number } };
-      const perArea = JSON.parse(readFileSync(peerPerArea, 'utf8')) as { id: string; area_daa: number; farmland_daa_by_class: Record<string, number> }[];
-      const round3 = (v: number) => Math.round(v * 1000) / 1000;
-      const oursByClass = Object.fromEntries(CLASSES.map((k) => [k, round3(out.features.reduce((t, f) => t + (f.farmland_daa_by_class?.[k] ?? 0), 0))]));
+      const perArea = JSON.parse(readFileSync(peerPerArea, 'utf8')) as PeerArea[];
       const totals: [string, number, number][] = [['area', out.totals.area_daa, last.area_daa], ...CLASSES.map((k): [string, number, number] => [k, oursByClass[k] ?? 0, last.farmland_daa_by_class[k] ?? 0])];
       for (const [k, a, b] of totals) console.log(`scale64_${k === 'area' ? 'total_area' : `farmland_${k}`}_daa: ours ${a.toFixed(3)}, shapely ${b.toFixed(3)}`);
       const worstTotal = totals.reduce((w, [k, a, b]) => (Math.abs(a - b) > w.d ? { d: Math.abs(a - b), k } : w), { d: 0, k: '' });
-      // Rounding each of n areas to 3 decimals moves a sum by at most n × 0.0005 daa.
-      const totalBound = out.features.length * 0.0005 + 1e-6;
-      const peerById = new Map(perArea.map((r) => [String(r.id), r]));
-      let worstArea = { d: 0, what: '' };
-      let missing = 0;
-      for (const f of out.features) {
-        const p = peerById.get(f.id);
-        if (!p) {
-          missing++;
-          continue;
-        }
-        const pairs: [string, number, number][] = [['area', f.area_daa, p.area_daa], ...CLASSES.map((k): [string, number, number] => [k, f.farmland_daa_by_class?.[k] ?? 0, p.farmland_daa_by_class[k] ?? 0])];
-        for (const [k, a, b] of pairs) if (Math.abs(a - b) > worstArea.d) worstArea = { d: Math.abs(a - b), what: `${f.id} ${k}: ours ${a}, shapely ${b.toFixed(6)}` };
-      }
+      const worstArea = worstByArea(perArea, 'shapely');
+      const { missing } = worstArea;
+      shapelyTotals = last;
       const agrees = worstTotal.d <= totalBound && worstArea.d <= 0.0005 + 1e-6 && missing === 0 && perArea.length === out.features.length;
       console.log(
         `scale64_agrees_with_shapely: ${agrees ? 'yes' : 'no'} (largest difference in the totals ${worstTotal.d.toFixed(4)} daa (${worstTotal.k}), rounding bound ${totalBound.toFixed(2)}; area by area ${worstArea.d.toFixed(6)} daa (${worstArea.what}), bound 0.0005${missing ? `; ${missing} areas missing in shapely's` : ''})`
       );
       console.log(`target_scale64_half_shapely: ${oursS <= 0.5 * peerS ? 'ok' : 'MISSED'}`);
     }
-    const postgis = existsSync('/usr/share/postgresql/15/extension/postgis.control');
-    console.log(`scale64_postgis_query_s: ${postgis ? 'skipped (PostGIS is installed, but no PostGIS peer is written yet)' : 'skipped (PostGIS not installed)'}`);
+    if (!pgResult) console.log(`scale64_postgis_query_s: ${pgWhy}`);
+    else {
+      const pg = pgResult;
+      const versions = (/POSTGIS="([^ "]+)/.exec(pg.postgis)?.[1] ?? '?') + `, GEOS ${/GEOS="([^-"]+)/.exec(pg.postgis)?.[1] ?? '?'}`;
+      console.log(`scale64_postgis: PostgreSQL ${pg.postgres}, PostGIS ${versions}; ${Object.entries(pg.settings).map(([k, v]) => `${k} ${v}`).join(', ')} (in effect: a new cluster's defaults unless PGOPTIONS sets others)`);
+      console.log(`scale64_postgis_query_s: ${pg.seconds.query.toFixed(2)}`);
+      console.log(`scale64_postgis_query_runs_s: ${pg.seconds.query_runs.map((s) => s.toFixed(2)).join(', ')}`);
+      console.log(`scale64_postgis_plan: ${pg.plan}${pg.jit ? ' (with JIT)' : ''}`);
+      console.log(
+        `scale64_postgis_load_s: ${pg.seconds.load.toFixed(2)} (${Object.entries(pg.seconds.load_steps).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}; initdb and start ${pg.seconds.cluster.toFixed(2)} apart; repaired ${pg.repaired.areas} areas, ${pg.repaired.farmland} farmland polygons)`
+      );
+      console.log(`scale64_ratio_vs_postgis_query: ${(oursS / pg.seconds.query).toFixed(2)}x`);
+      const shp = shapelyTotals;
+      const pgTotals: [string, number, number, number | null][] = [
+        ['total_area', pg.area_daa, out.totals.area_daa, shp?.area_daa ?? null],
+        ...CLASSES.map((k): [string, number, number, number | null] => [`farmland_${k}`, pg.farmland_daa_by_class[k] ?? 0, oursByClass[k] ?? 0, shp?.farmland_daa_by_class[k] ?? null])
+      ];
+      for (const [k, p, o, s] of pgTotals) console.log(`scale64_postgis_${k}_daa: postgis ${p.toFixed(3)}, ours ${o.toFixed(3)}${s === null ? '' : `, shapely ${s.toFixed(3)}`}`);
+      console.log(`scale64_postgis_pairs: ${pg.candidate_pairs} area–farmland pairs intersecting${shp ? ` (shapely ${shp.candidate_pairs})` : ''}; ${pg.areas} areas, ${pg.farmland_polygons} of ${pg.ar5_polygons} AR5 polygons farmland`);
+      const worstTotal = pgTotals.reduce((w, [k, p, o]) => (Math.abs(p - o) > w.d ? { d: Math.abs(p - o), k } : w), { d: 0, k: '' });
+      const vsShapely = shp ? pgTotals.reduce((w, [, p, , s]) => Math.max(w, Math.abs(p - (s ?? p))), 0) : null;
+      const pgArea = worstByArea(JSON.parse(readFileSync(pgPerArea, 'utf8')) as PeerArea[], 'postgis');
+      // Against ours: the CLI's rounding bounds, as for shapely. Against shapely (both unrounded): 0.01 daa in each total.
+      const agrees = worstTotal.d <= totalBound && pgArea.d <= 0.0005 + 1e-6 && pgArea.missing === 0 && pgArea.extra === 0 && (vsShapely === null || vsShapely <= 0.01);
+      console.log(
+        `scale64_agrees_with_postgis: ${agrees ? 'yes' : 'no'} (largest difference from ours in the totals ${worstTotal.d.toFixed(4)} daa (${worstTotal.k}), rounding bound ${totalBound.toFixed(2)}; area by area ${pgArea.d.toFixed(6)} daa (${pgArea.what}), bound 0.0005${pgArea.missing ? `; ${pgArea.missing} areas missing in PostGIS's` : ''}${vsShapely === null ? '' : `; from shapely's totals ${vsShapely.toExponential(1)} daa, bound 0.01`})`
+      );
+      console.log(`target_scale64_07_postgis_query: ${oursS <= 0.7 * pg.seconds.query ? 'ok' : 'MISSED'}`);
+    }
 
     if (profile) {
       const prof = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
