@@ -51,7 +51,7 @@ export function kategoriFromArealformal(code: unknown): { kategori: Kategori } |
  * Keys compared without case, Æ/Ø/Å folded and punctuation dropped («AREALFORMÅL» = «arealformal»).
  * Shapefile field names are cut to ten characters, so key lists also hold the cut forms.
  */
-const fold = (k: string) =>
+const foldText = (k: string) =>
   k
     .toLowerCase()
     .replace(/æ/g, 'ae')
@@ -60,13 +60,33 @@ const fold = (k: string) =>
     .replace(/[^a-z0-9]/g, '');
 
 /**
+ * Folded keys by key, remembered: a file has a handful of attribute names, met once for every
+ * feature and every key looked for (folding each anew took a fifth of a large import). Bounded,
+ * so a file of endless distinct names cannot make it grow: past the bound keys are folded anew.
+ */
+const folded = new Map<string, string>();
+const FOLDED_MAX = 4096;
+const MAX_FOLD_KEY = 256;
+
+function fold(k: string): string {
+  const hit = folded.get(k);
+  if (hit !== undefined) return hit;
+  const f = foldText(k);
+  if (folded.size < FOLDED_MAX && k.length <= MAX_FOLD_KEY) folded.set(k, f);
+  return f;
+}
+
+/**
  * The value of the first of `keys` (in order) that a property has, keys compared folded (see
  * above), skipping empty values. Attribute names differ between SOSI, GML, shapefiles and GeoJSON.
  */
 export function pick(props: Record<string, unknown>, keys: readonly string[]): unknown {
-  for (const w of keys.map(fold)) {
-    for (const [k, v] of Object.entries(props)) {
-      if (fold(k) === w && v !== null && v !== undefined && String(v).trim() !== '') return v;
+  for (const key of keys) {
+    const w = fold(key);
+    for (const k in props) {
+      if (!Object.hasOwn(props, k) || fold(k) !== w) continue;
+      const v = props[k];
+      if (v !== null && v !== undefined && String(v).trim() !== '') return v;
     }
   }
   return undefined;

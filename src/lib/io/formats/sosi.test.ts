@@ -151,3 +151,75 @@ describe('hostile SOSI: reference amplification', () => {
     expect(r.result.skipped).toMatchObject([{ id: '2', code: 'repeated-ref', reason: 'kurve 1 er brukt mer enn én gang i samme ring' }]);
   });
 });
+
+describe('parseSosi: coordinates read again from the bytes, attributes decoded again', () => {
+  // The reader keeps where a group's coordinate lines and attribute lines are in the file, and
+  // reads them again when a flate is made; lines it cannot read again from the bytes send the
+  // group's coordinates to a buffer. Either way the flate must be the one the text gives.
+  const header = '.HODE\n..TEGNSETT UTF-8\n..TRANSPAR\n...KOORDSYS 22\n...ORIGO-NØ 6600000 500000\n...ENHET 0.01\n';
+  const square = ['3300000 8000000', '3300000 8010000', '3310000 8010000', '3310000 8000000', '3300000 8000000'];
+  const flate = (id: string, ref: string) => `.FLATE ${id}:\n..OBJTYPE KpArealformålOmråde\n..REF ${ref}\n..NØ\n3305000 8005000\n`;
+  const parse = (text: string) => {
+    const r = parseSosi(new TextEncoder().encode(text));
+    if (!r.ok) throw new Error(r.error.message);
+    return r.result;
+  };
+  const ringOf = (text: string) => (parse(text).features.features[0]?.geometry as { coordinates: number[][][] } | undefined)?.coordinates[0];
+  const plain = ringOf(`${header}.KURVE 1:\n..NØ\n${square.join('\n')}\n${flate('2', ':1')}.SLUTT\n`);
+
+  it('reads a plain curve in the file’s CRS, closed with its first position', () => {
+    expect(plain).toEqual([[580000, 6633000], [580100, 6633000], [580100, 6633100], [580000, 6633100], [580000, 6633000]]);
+  });
+
+  it.each([
+    ['a comment line among the coordinates', `..NØ\n${square.slice(0, 2).join('\n')}\n! en kommentar\n${square.slice(2).join('\n')}`],
+    ['a point attribute on its own line', `..NØ\n${square.slice(0, 2).join('\n')}\n...KP 1\n${square.slice(2).join('\n')}`],
+    ['point attributes after the numbers', `..NØ\n${square.map((l) => `${l} ...KP 1`).join('\n')}`],
+    ['coordinates on the ..NØ line', `..NØ ${square[0]}\n${square.slice(1).join('\n')}`],
+    ['two ..NØ blocks', `..NØ\n${square.slice(0, 3).join('\n')}\n..NØ\n${square.slice(3).join('\n')}`],
+    ['two ..NØ blocks with an attribute between', `..NØ\n${square.slice(0, 3).join('\n')}\n..KVALITET 82\n..NØ\n${square.slice(3).join('\n')}`],
+    ['heights (..NØH)', `..NØH\n${square.map((l) => `${l} 1234`).join('\n')}`],
+    ['blank lines and CRLF', `..NØ\r\n${square.join('\r\n\r\n')}\r`],
+    ['several points on one line', `..NØ\n${square.slice(0, 2).join(' ')}\n${square.slice(2).join('  ')}`]
+  ])('gives the same ring for a curve with %s', (_, coords) => {
+    expect(ringOf(`${header}.KURVE 1:\n${coords}\n${flate('2', ':1')}.SLUTT\n`)).toEqual(plain);
+    // The curve used backwards by a second flate, defined after it, and by a third before it.
+    const both = parse(`${header}${flate('3', ':-1')}.KURVE 1:\n${coords}\n${flate('2', ':1')}.SLUTT\n`);
+    expect(both.features.features.map((f) => (f.geometry as { coordinates: number[][][] }).coordinates[0])).toEqual([[...(plain ?? [])].reverse(), plain]);
+  });
+
+  it('skips a flate whose curve has a line it cannot read, naming the line, wherever the coordinates were kept', () => {
+    for (const coords of [`..NØ\n${square[0]}\n${square[1]} 7\n${square.slice(2).join('\n')}`, `..NØ\n${square[0]} ...KP 1\n12 x3\n${square.slice(2).join('\n')}`]) {
+      const r = parse(`${header}.KURVE 1:\n${coords}\n${flate('2', ':1')}.SLUTT\n`);
+      expect(r.features.features).toHaveLength(0);
+      expect(r.skipped).toMatchObject([{ id: '2', code: 'bad-coordinate', problem: { params: { curve: '1', line: 10 } } }]);
+    }
+  });
+
+  it('finds curves by serial number however written (007 is 7), keeps ids as written, and ids past 2^31', () => {
+    const r = parse(
+      `${header}.KURVE 007:\n..NØ\n${square.join('\n')}\n.KURVE 3000000000:\n..NØ\n${square.join('\n')}\n.KURVE A1:\n..NØ\n${square.join('\n')}\n` +
+        `${flate('10', ':7')}${flate('123456789012345', ':3000000000')}${flate('X-1', ':-7')}${flate('11', ':8')}.SLUTT\n`
+    );
+    expect(r.features.features.map((f) => f.properties?.sosi_id)).toEqual(['10', '123456789012345', 'X-1']);
+    expect(r.skipped).toMatchObject([{ id: '11', code: 'missing-ref', problem: { params: { curve: '8' } } }]);
+  });
+
+  it('reads attributes as written: nested names, continuation lines, comments, quotes, repeated names', () => {
+    const attrs =
+      '..OBJTYPE KpArealformålOmråde ! formål\n..OMRÅDENAVN "Næringsområde ! Øst"\n..AREALFORMÅL 1300\n..KVALITET\n...MÅLEMETODE 82\n...NØYAKTIGHET 10\n' +
+      '..MERKNAD første linje\nandre linje\n1234\n..PLANID 0618\n..PLANID 0619\n';
+    const r = parse(`${header}.KURVE 1:\n..NØ\n${square.join('\n')}\n.FLATE 2:\n${attrs}..REF :1\n..NØ\n3305000 8005000\n.SLUTT\n`);
+    expect(r.features.features[0]?.properties).toEqual({
+      sosi_id: '2',
+      OBJTYPE: 'KpArealformålOmråde',
+      OMRÅDENAVN: 'Næringsområde ! Øst',
+      AREALFORMÅL: 1300,
+      KVALITET: '',
+      'KVALITET.MÅLEMETODE': 82,
+      'KVALITET.NØYAKTIGHET': 10,
+      MERKNAD: 'første linje andre linje 1234',
+      PLANID: ['0618', '0619']
+    });
+  });
+});

@@ -73,41 +73,231 @@ export const MAX_TOTAL_VERTICES = MAX_AREA_VERTICES;
 /** Thrown inside the flate builder when the file passes {@link MAX_TOTAL_VERTICES}; caught in parseSosi. */
 class TooManyVertices extends Error {}
 
+/** The kinds of group the reader tells apart, as codes (any other kind is K_OTHER). */
+const K_OTHER = 0;
+const K_HODE = 1;
+const K_FLATE = 2;
+// Curves a .FLATE can reference: K_KURVE … K_BEZIER; the first three are plain (no arcs).
+const K_KURVE = 3;
+const K_LINJE = 4;
+const K_RASTER = 5;
+const K_BUEP = 6;
+const K_SIRKELP = 7;
+const K_SIRKEL = 8;
+const K_BUE = 9;
+const K_KLOTOIDE = 10;
+const K_BEZIER = 11;
+// Points: K_PUNKT … K_SVERM.
+const K_PUNKT = 12;
+const K_SVERM = 15;
+const KIND_CODES = new Map<string, number>([
+  ['HODE', K_HODE],
+  ['FLATE', K_FLATE],
+  ['KURVE', K_KURVE],
+  ['LINJE', K_LINJE],
+  ['RASTER', K_RASTER],
+  ['BUEP', K_BUEP],
+  ['SIRKELP', K_SIRKELP],
+  ['SIRKEL', K_SIRKEL],
+  ['BUE', K_BUE],
+  ['KLOTOIDE', K_KLOTOIDE],
+  ['BEZIER', K_BEZIER],
+  ['PUNKT', K_PUNKT],
+  ['SYMBOL', 13],
+  ['TEKST', 14],
+  ['SVERM', K_SVERM]
+]);
 /** Groups whose geometry is a line a .FLATE can reference. */
-const LINE_KINDS = new Set(['KURVE', 'LINJE', 'BUEP', 'BUE', 'SIRKELP', 'SIRKEL', 'KLOTOIDE', 'BEZIER', 'RASTER']);
+const isLine = (k: number) => k >= K_KURVE && k <= K_BEZIER;
 /** Groups whose geometry is one or more points. */
-const POINT_KINDS = new Set(['PUNKT', 'SYMBOL', 'TEKST', 'SVERM']);
+const isPoint = (k: number) => k >= K_PUNKT && k <= K_SVERM;
+/** Curves made without notes (not arcs): their positions are the same however often they are made. */
+const isPlainCurve = (k: number) => k >= K_KURVE && k <= K_RASTER;
+/**
+ * Groups whose attributes are read: a .FLATE's become properties, the header gives
+ * KOORDSYS/ENHET/ORIGO, a .SIRKEL its RADIUS (and groups of other kinds keep theirs, unread).
+ * Curves and points (nearly every group of a file) keep none.
+ */
+const keepsAttrs = (k: number) => !(isLine(k) && k !== K_SIRKEL) && !isPoint(k);
 
-interface Group {
-  kind: string;
-  id: string;
-  line: number;
-  /**
-   * Attributes in file order as name, value, name, value … (repeated names repeat), with nested
-   * names joined by «.»; kept only for groups whose attributes are read (see {@link keepsAttrs}).
-   */
-  attrs: string[];
-  /** Its coordinates in the file's {@link CoordBuffer}: N and E interleaved from `from` to `to` (file units, before ENHET and ORIGO). */
-  from: number;
-  to: number;
-  /** The ..REF text, continuation lines included. */
-  refs: string;
-  /** Line of the first coordinate line that could not be read. */
-  badCoordLine: number | null;
-  /** How many ..REF items name it (counted before flates are built; a hint for keeping its positions). */
-  uses: number;
+/**
+ * A typed array half as long again (at least `need`), with the same numbers first (zeros after).
+ * Its memory is handed over (ArrayBuffer.prototype.transfer): the old array's is freed at once,
+ * not when the collector finds the array (which, for arrays grown while a large file is read, is
+ * mostly after the import); copied where transfer is not known.
+ */
+function grown<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: T, need: number): T {
+  const n = Math.max(need, Math.ceil(a.length * 1.5));
+  const make = a.constructor as new (x: number | ArrayBuffer) => T;
+  if (typeof a.buffer.transfer === 'function') return new make(a.buffer.transfer(n * a.BYTES_PER_ELEMENT));
+  const b = new make(n);
+  b.set(a);
+  return b;
+}
+
+/** Frees a typed array's memory now (see {@link grown}); the array is empty after. */
+function release(a: Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Float64Array<ArrayBuffer>): void {
+  if (typeof a.buffer.transfer === 'function' && !a.buffer.detached) a.buffer.transfer(0);
 }
 
 /**
- * The attributes of a group whose attributes are never read (curves other than .SIRKEL, points):
- * only a .FLATE's become properties, the header gives KOORDSYS/ENHET/ORIGO, a .SIRKEL its RADIUS.
- * Shared and never added to.
+ * Every group of a file (header, flater, curves, points …), by its index in the file, in typed
+ * arrays: a kommuneplan has a hundred thousand groups or more, and an object of their own for
+ * each, with its id and attributes as strings, was most of the memory the reading took (kept to
+ * the end of the import, as the collector seldom runs before it ends). What a group has as text
+ * is kept as where it is in the file: its attribute lines are decoded again when a flate is
+ * made, its coordinates read again from the bytes (see `span`). Only the ..REF text is kept.
  */
-const NO_ATTRS: string[] = [];
-const keepsAttrs = (kind: string) => !(LINE_KINDS.has(kind) && kind !== 'SIRKEL') && !POINT_KINDS.has(kind);
+class GroupTable {
+  count = 0;
+  /** Its kind (K_…). */
+  kind = new Uint8Array(1024);
+  /** The line it starts on (1-based). */
+  line = new Int32Array(1024);
+  /** Its serial number when it is a plain decimal integer below 2^31 (nearly always); otherwise -1, and the id as written in `odd`. */
+  idNum = new Int32Array(1024);
+  readonly odd = new Map<number, string>();
+  /**
+   * Where its coordinates are (file units, before ENHET and ORIGO). With `span` 1, in the file:
+   * the bytes from `from` to `to` are its coordinate lines (lines of numbers, two a point, and
+   * lines the reader skips), read again when the group is used; the caller keeps the file's
+   * bytes anyway, so nearly no coordinate is stored twice. Otherwise (a ..NØH block, numbers on
+   * a text line, a second ..NØ block …) in the file's {@link CoordBuffer}: N and E interleaved
+   * from `from` to `to`.
+   */
+  span = new Uint8Array(1024);
+  from = new Int32Array(1024);
+  to = new Int32Array(1024);
+  /** How many points it has (either way). */
+  points = new Int32Array(1024);
+  /** The first coordinate line that could not be read, for the groups that have one. */
+  readonly badLine = new Map<number, number>();
+  /** How many ..REF items name it (counted before flates are built; a hint for keeping its positions). */
+  uses = new Int32Array(1024);
+  /** Its attribute lines: the pairs from `attrFrom` in the file's {@link AttrLines} to the next group's `attrFrom` (the end for the last group). */
+  attrFrom = new Int32Array(1024);
+  /** The ..REF text, continuation lines included ('' for none). */
+  readonly refs: string[] = [];
 
-/** Curves made without notes (not arcs): their positions are the same however often they are made. */
-const PLAIN_CURVES = new Set(['KURVE', 'LINJE', 'RASTER']);
+  add(kind: number, line: number, id: string, attrsAt: number): number {
+    const i = this.count++;
+    if (i >= this.kind.length) {
+      const need = i + 1;
+      this.kind = grown(this.kind, need);
+      this.line = grown(this.line, need);
+      this.idNum = grown(this.idNum, need);
+      this.span = grown(this.span, need);
+      this.from = grown(this.from, need);
+      this.to = grown(this.to, need);
+      this.points = grown(this.points, need);
+      this.uses = grown(this.uses, need);
+      this.attrFrom = grown(this.attrFrom, need);
+    }
+    this.kind[i] = kind;
+    this.line[i] = line;
+    const n = isPlainSerial(id) ? Number(id) : -1;
+    if (n >= 0 && n <= 0x7fffffff) this.idNum[i] = n;
+    else {
+      this.idNum[i] = -1;
+      if (id) this.odd.set(i, own(id));
+    }
+    this.span[i] = 1;
+    this.from[i] = 0;
+    this.to[i] = 0;
+    this.points[i] = 0;
+    this.uses[i] = 0;
+    this.attrFrom[i] = attrsAt;
+    this.refs.push('');
+    return i;
+  }
+
+  /** Frees its arrays (the table is not used after). */
+  release(): void {
+    for (const a of [this.kind, this.line, this.idNum, this.span, this.from, this.to, this.points, this.uses, this.attrFrom]) release(a);
+  }
+
+  /** The id as written ('' for none). */
+  id(i: number): string {
+    const n = this.idNum[i] as number;
+    return n < 0 ? (this.odd.get(i) ?? '') : String(n);
+  }
+
+  /** The key it is found by (see {@link refKey}), or null without an id. */
+  key(i: number): number | string | null {
+    const n = this.idNum[i] as number;
+    if (n >= 0) return n;
+    const id = this.odd.get(i);
+    return id ? refKey(serialKey(id)) : null;
+  }
+}
+
+/**
+ * Groups by key ({@link refKey}), the last group with a key winning: keys that are numbers below
+ * 2^31 (nearly all) in an open-addressing table of typed arrays, sized once for the file's groups,
+ * any other key in a Map. A Map of a hundred thousand groups and more is rebuilt as it grows,
+ * and was, with the tables it left behind, a tenth of the memory the reading took.
+ */
+class GroupIndex {
+  private readonly keys: Int32Array<ArrayBuffer>;
+  private readonly values: Int32Array<ArrayBuffer>;
+  private readonly shift: number;
+  /** An odd multiplier of its own for each table, so no file can choose keys that all meet. */
+  private readonly mult = (Math.floor(Math.random() * 0x40000000) * 2 + 1) | 0;
+  private readonly other = new Map<number | string, number>();
+
+  constructor(groups: number) {
+    let bits = 4;
+    while (1 << bits < 2 * groups) bits++;
+    this.keys = new Int32Array(1 << bits).fill(-1);
+    this.values = new Int32Array(1 << bits);
+    this.shift = 32 - bits;
+  }
+
+  private slot(key: number): number {
+    const mask = this.keys.length - 1;
+    let at = Math.imul(key, this.mult) >>> this.shift;
+    for (;;) {
+      const k = this.keys[at] as number;
+      if (k === key || k === -1) return at;
+      at = (at + 1) & mask;
+    }
+  }
+
+  set(key: number | string, group: number): void {
+    if (typeof key === 'number' && key >= 0 && key <= 0x7fffffff && Number.isInteger(key)) {
+      const at = this.slot(key);
+      this.keys[at] = key;
+      this.values[at] = group;
+    } else this.other.set(key, group);
+  }
+
+  /** Frees its arrays (the index is not used after). */
+  release(): void {
+    release(this.keys);
+    release(this.values);
+  }
+
+  get(key: number | string): number | undefined {
+    if (typeof key === 'number' && key >= 0 && key <= 0x7fffffff && Number.isInteger(key)) {
+      const at = this.slot(key);
+      return this.keys[at] === key ? (this.values[at] as number) : undefined;
+    }
+    return this.other.get(key);
+  }
+}
+
+/** The lines of the groups' attributes, as [start, end) byte pairs, in one growing array (a group's are contiguous). */
+class AttrLines {
+  data: Int32Array<ArrayBuffer> = new Int32Array(2048);
+  /** Pairs stored. */
+  length = 0;
+  push(start: number, end: number): void {
+    if (2 * this.length + 2 > this.data.length) this.data = grown(this.data, 2 * this.length + 2);
+    this.data[2 * this.length] = start;
+    this.data[2 * this.length + 1] = end;
+    this.length++;
+  }
+}
 
 /**
  * A string of its own. In V8, text cut from a longer string (13 characters or more) is a view
@@ -129,22 +319,40 @@ const OWN_CODES = 256;
 const ownCodes: number[][] = [];
 
 /**
- * Every coordinate of a file in one growing buffer (N and E interleaved, as read): a group's
- * coordinates are contiguous, since they are only added while it is the group being read.
- * Eight bytes a number, instead of a JS array per group or per point.
+ * Short strings met again and again in a file (attribute names, codes such as
+ * «KpArealformålOmråde» or «1300») as one string each, instead of a copy for every flate: a
+ * kommuneplan repeats a few dozen names and codes for each of its tens of thousands of flater.
+ * {@link own} copies; the first copy of each text is kept, up to a bound (a file of endless
+ * distinct values gets copies past it). One table for each parse.
+ */
+class Interned {
+  private readonly table = new Map<string, string>();
+  get(s: string): string {
+    if (s.length > INTERN_LENGTH) return own(s);
+    const hit = this.table.get(s);
+    if (hit !== undefined) return hit;
+    const o = own(s);
+    if (this.table.size < INTERN_MAX) this.table.set(o, o);
+    return o;
+  }
+}
+const INTERN_LENGTH = 40;
+const INTERN_MAX = 20_000;
+
+/**
+ * The coordinates of groups that cannot be read again from the file's bytes (see GroupTable.span), in
+ * one growing buffer (N and E interleaved, as read): a group's coordinates are contiguous, since
+ * they are only added while it is the group being read. Eight bytes a number, instead of a JS
+ * array per group or per point.
  */
 class CoordBuffer {
-  data: Float64Array;
+  data: Float64Array<ArrayBuffer>;
   length = 0;
   constructor(capacity: number) {
     this.data = new Float64Array(Math.max(1024, capacity));
   }
   push(a: number, b: number): void {
-    if (this.length + 2 > this.data.length) {
-      const grown = new Float64Array(Math.ceil(this.data.length * 1.5) + 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
+    if (this.length + 2 > this.data.length) this.data = grown(this.data, this.length + 2);
     this.data[this.length++] = a;
     this.data[this.length++] = b;
   }
@@ -353,21 +561,34 @@ function collinear(ring: readonly Position[]): boolean {
   return ring.every((c) => orient(a[0] as number, a[1] as number, b[0] as number, b[1] as number, c[0] as number, c[1] as number) === 0);
 }
 
-/**
- * A group's serial number as the key it is found by: `String(Number(id))`, so «007» and «7» are
- * one group, or the id as written when it is not a number. A plain decimal integer without a
- * leading zero (nearly every id) is its own key, without the round trip through a number.
- */
-function serialKey(id: string): string {
+/** True for a plain decimal integer without a leading zero, of at most 15 digits (so exact as a number). */
+function isPlainSerial(id: string): boolean {
   const n = id.length;
   let plain = n > 0 && n <= 15 && (id.charCodeAt(0) !== 48 || n === 1);
   for (let i = 0; plain && i < n; i++) {
     const c = id.charCodeAt(i);
     plain = c >= 48 && c <= 57;
   }
-  if (plain) return id;
+  return plain;
+}
+
+/**
+ * A group's serial number as the key it is found by: `String(Number(id))`, so «007» and «7» are
+ * one group, or the id as written when it is not a number. A plain decimal integer without a
+ * leading zero (nearly every id) is its own key, without the round trip through a number.
+ */
+function serialKey(id: string): string {
+  if (isPlainSerial(id)) return id;
   const key = String(Number(id));
   return key === 'NaN' ? id : key;
+}
+
+/**
+ * A serial key ({@link serialKey}) as the reader's map holds it: a plain integer as its number
+ * (no string is kept for it), any other key as its text. One key for one serial key either way.
+ */
+function refKey(serial: string): number | string {
+  return isPlainSerial(serial) ? Number(serial) : serial;
 }
 
 /** One ..REF item: a group id, reversed or not, in the outer ring or in a hole. */
@@ -440,53 +661,110 @@ export function parseRefs(text: string): { outer: Ref[]; holes: Ref[][] } | { ba
  */
 export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: number) => void } = {}): { ok: true; result: SosiResult } | { ok: false; error: SosiError } {
   // The bytes are read line by line (SosiLines): lines of numbers straight from the bytes, the
-  // other lines (group and attribute lines, ..REF) decoded. The file is never held as one string,
-  // and coordinates go to one buffer of doubles.
+  // other lines (group and attribute lines, ..REF) decoded. The file is never held as one string.
+  // What the groups are is kept in a GroupTable: numbers, and where their text is in the file.
+  // Coordinates are checked and counted as they are read, and read again from the bytes when a
+  // flate uses them; only the few that cannot be go to a buffer of doubles.
   const charset = sosiCharset(bytes);
   const { body, encoding, declared } = charset;
   const lines = new SosiLines(charset);
-  // About one number in every 12 bytes (a kommuneplan in centimetres); the buffer grows if not.
-  const coords = new CoordBuffer(Math.floor(body.length / 12));
-  const groups: Group[] = [];
-  let current: Group | null = null;
-  let hode: Group | null = null;
+  const coords = new CoordBuffer(1024);
+  const interned = new Interned();
+  const groups = new GroupTable();
+  const attrLines = new AttrLines();
+  /** The group being read (-1 before the first). */
+  let current = -1;
+  let hode = -1;
   /** What continuation lines (lines without leading dots) add to. */
   let mode: 'none' | 'coords' | 'ref' | 'attr' = 'none';
   let dim = 2;
-  /** Attribute names by dot level (2 = `..NAVN`), for nested names. */
-  const path: string[] = [];
+  /**
+   * True when a line met in the current ..NØ block cannot be read again from the bytes as its
+   * text was read (a comment line, say): a span must not reach over it, so the group's
+   * coordinates go to the buffer if more follow.
+   */
+  let spanBroken = false;
   let complete = false;
   let sawGroup = false;
   const total = body.length;
   let nextProgress = 0;
 
-  /** Adds a line's coordinates (N E, or N E H with ..NØH) to the group, or marks the line bad. */
-  const addNumbers = (g: Group, nums: readonly number[], n: number, lineNo: number) => {
-    if (n === 0) return;
+  /** Scratch for the coordinates of a span read again (grows to the largest group read). */
+  let scratch = new Float64Array(1024);
+  /**
+   * The `count` numbers of a span, N and E interleaved, in the scratch array (valid until the
+   * next call): every number of its lines, up to a `...` word on a line (a point's attributes),
+   * read as {@link addCoordBytes} read them.
+   */
+  const readSpan = (from: number, to: number, count: number): Float64Array<ArrayBuffer> => {
+    if (scratch.length < count) scratch = new Float64Array(Math.max(count, scratch.length * 2));
+    const out = scratch;
+    let k = 0;
+    let i = from;
+    while (i < to && k < count) {
+      if ((body[i] as number) <= 32) {
+        i++;
+        continue;
+      }
+      const t = i;
+      while (i < to && (body[i] as number) > 32) i++;
+      if (i - t >= 3 && body[t] === 46 && body[t + 1] === 46 && body[t + 2] === 46) {
+        while (i < to && body[i] !== 10) i++;
+        continue;
+      }
+      out[k++] = tokenNumber(body, t, i);
+    }
+    return out;
+  };
+
+  /** Moves a group's coordinates from its span to the buffer, where later ones can follow them. */
+  const toBuffer = (g: number) => {
+    if (!groups.span[g]) return;
+    const start = coords.length;
+    const points = groups.points[g] as number;
+    // A group with a bad line is refused wherever it is used: its coordinates are never read.
+    if (points > 0 && !groups.badLine.has(g)) {
+      const d = readSpan(groups.from[g] as number, groups.to[g] as number, 2 * points);
+      for (let k = 0; k < 2 * points; k += 2) coords.push(d[k] as number, d[k + 1] as number);
+    }
+    groups.span[g] = 0;
+    groups.from[g] = start;
+    groups.to[g] = coords.length;
+  };
+
+  /** True when a line of `n` numbers (in `nums`) is whole points of finite numbers; else marks the group bad. */
+  const lineOk = (g: number, n: number, lineNo: number): boolean => {
     let ok = n % dim === 0 || (dim === 3 && n === 2);
     for (let k = 0; ok && k < n; k++) ok = Number.isFinite(nums[k]);
-    if (!ok) {
-      g.badCoordLine ??= lineNo;
-      return;
-    }
+    if (!ok && !groups.badLine.has(g)) groups.badLine.set(g, lineNo);
+    return ok;
+  };
+
+  /** Adds a line's coordinates (N E, or N E H with ..NØH) to the buffer, or marks the line bad. */
+  const addNumbers = (g: number, n: number, lineNo: number) => {
+    if (n === 0 || !lineOk(g, n, lineNo)) return;
     const step = n % dim === 0 ? dim : 2;
-    for (let k = 0; k + 1 < n; k += step) coords.push(nums[k] as number, nums[k + 1] as number);
-    g.to = coords.length;
+    for (let k = 0; k + 1 < n; k += step) {
+      coords.push(nums[k] as number, nums[k + 1] as number);
+      groups.points[g] = (groups.points[g] as number) + 1;
+    }
+    groups.to[g] = coords.length;
   };
   const nums: number[] = [];
 
   /** A coordinate line as text. Numbers first; a point attribute (`...KP 1`, `...KVALITET …`) may follow on the line. */
-  const addCoords = (g: Group, s: string, lineNo: number) => {
+  const addCoords = (g: number, s: string, lineNo: number) => {
+    toBuffer(g);
     let n = 0;
     for (const w of words(s)) {
       if (w.startsWith('...')) break;
       nums[n++] = Number(w);
     }
-    addNumbers(g, nums, n, lineNo);
+    addNumbers(g, n, lineNo);
   };
 
   /** A coordinate line read from the bytes, the same way as {@link addCoords} reads its text. */
-  const addCoordBytes = (g: Group, from: number, to: number, lineNo: number) => {
+  const addCoordBytes = (g: number, from: number, to: number, lineNo: number) => {
     let n = 0;
     let i = from;
     for (;;) {
@@ -497,8 +775,22 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
       if (i - t >= 3 && body[t] === 46 && body[t + 1] === 46 && body[t + 2] === 46) break;
       nums[n++] = tokenNumber(body, t, i);
     }
-    addNumbers(g, nums, n, lineNo);
+    if (n === 0) return;
+    if (groups.span[g] && spanBroken) {
+      if ((groups.points[g] as number) > 0) toBuffer(g);
+      spanBroken = false;
+    }
+    if (!groups.span[g]) return addNumbers(g, n, lineNo);
+    if (!lineOk(g, n, lineNo)) return;
+    if (groups.points[g] === 0) groups.from[g] = from;
+    groups.to[g] = to;
+    groups.points[g] = (groups.points[g] as number) + (n >> 1);
   };
+
+  /** Keeps the current line as one of the current group's attribute lines. */
+  const keepAttrLine = () => attrLines.push(lines.start, lines.end);
+  /** True when the current group has attribute lines (it is the last group so far). */
+  const hasAttrLines = () => attrLines.length !== groups.attrFrom[current];
 
   let lineNo = 0;
   while (lines.advance()) {
@@ -511,26 +803,32 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
     if (lines.kind === BLANK) continue;
     let raw: string;
     if (lines.kind === NUMBERS) {
-      if (!current) continue;
+      if (current < 0) continue;
       if (mode === 'coords') {
         addCoordBytes(current, lines.first, lines.end, lineNo);
         continue;
       }
-      // Numbers continuing a ..REF or an attribute value: read as text.
+      // Numbers continuing an attribute value (kept as a line of the group's attributes) …
+      if (mode === 'attr') {
+        if (hasAttrLines()) keepAttrLine();
+        continue;
+      }
+      // … or a ..REF: read as text.
       raw = charset.decode(body.subarray(lines.start, lines.end));
-    } else raw = lines.text();
+    } else {
+      raw = lines.text();
+      // A text line inside a span of coordinates: only a line the reader skips there (`...KP 1`) can be read again from the bytes.
+      if (mode === 'coords' && current >= 0 && groups.span[current] && !(body[lines.first] === 46 && body[lines.first + 1] === 46 && body[lines.first + 2] === 46)) spanBroken = true;
+    }
     const bang = raw.indexOf('!') >= 0 ? commentStart(raw) : -1;
     if (bang >= 0) raw = raw.slice(0, bang);
     const line = raw.trim();
     if (!line) continue;
     if (line[0] !== '.') {
-      if (!current) continue;
+      if (current < 0) continue;
       if (mode === 'coords') addCoords(current, line, lineNo);
-      else if (mode === 'ref') current.refs += ` ${own(line)}`;
-      else if (mode === 'attr' && current.attrs.length) {
-        const last = current.attrs.length - 1;
-        current.attrs[last] = `${current.attrs[last]} ${line}`.trim();
-      }
+      else if (mode === 'ref') groups.refs[current] += ` ${own(line)}`;
+      else if (mode === 'attr' && hasAttrLines()) keepAttrLine();
       continue;
     }
     let dots = 0;
@@ -547,42 +845,95 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
         complete = true;
         break;
       }
-      current = { kind: key, id: own(value.replace(/:\s*$/, '').trim()), line: lineNo, attrs: keepsAttrs(key) ? [] : NO_ATTRS, from: coords.length, to: coords.length, refs: '', badCoordLine: null, uses: 0 };
-      if (key === 'HODE') hode ??= current;
-      groups.push(current);
+      const kind = KIND_CODES.get(key) ?? K_OTHER;
+      current = groups.add(kind, lineNo, value.replace(/:\s*$/, '').trim(), attrLines.length);
+      if (kind === K_HODE && hode < 0) hode = current;
       mode = 'none';
-      path.length = 0;
+      spanBroken = false;
       continue;
     }
-    if (!current) continue;
+    if (current < 0) continue;
     if (key === 'NØ' || key === 'NØH') {
       mode = 'coords';
       dim = key === 'NØH' ? 3 : 2;
+      spanBroken = false;
+      // A span is one block of ..NØ lines of numbers: heights, numbers on this line or a second block go to the buffer.
+      if (groups.span[current] && (dim === 3 || (groups.points[current] as number) > 0)) toBuffer(current);
       if (value) addCoords(current, value, lineNo);
       continue;
     }
     if (dots >= 3 && mode === 'coords') continue; // an attribute of the point just read
     if (key === 'REF' && dots === 2) {
       mode = 'ref';
-      current.refs += ` ${own(value)}`;
+      const before = groups.refs[current];
+      groups.refs[current] = before ? `${before} ${own(value)}` : own(value);
       continue;
     }
     mode = 'attr';
-    path.length = Math.max(0, dots - 2);
-    path[dots - 2] = keyRaw;
-    if (current.attrs !== NO_ATTRS) current.attrs.push(dots === 2 ? own(keyRaw) : path.filter(Boolean).join('.'), own(value));
+    if (keepsAttrs(groups.kind[current] as number)) keepAttrLine();
   }
 
-  if (!sawGroup || !hode) {
+  if (!sawGroup || hode < 0) {
     const problem = coded('io.sosi.not-sosi');
     return { ok: false, error: { reason: sawGroup ? 'no-header' : 'not-sosi', ...problem, message: nbText(problem) } };
   }
 
+  /** Bytes of attribute lines joined by line feeds, to be decoded in one call (grows as needed). */
+  let joined = new Uint8Array(4096);
+  /**
+   * A group's attributes in file order as name, value, name, value … (repeated names repeat),
+   * nested names joined by «.»: its attribute lines decoded again and read as the first pass read
+   * them (continuation lines added to the value before). The strings are cut from the decoded
+   * text: made to last with {@link own} where they are kept.
+   */
+  const attrsOf = (g: number): string[] => {
+    const out: string[] = [];
+    const from = groups.attrFrom[g] as number;
+    const to = g + 1 < groups.count ? (groups.attrFrom[g + 1] as number) : attrLines.length;
+    if (from === to) return out;
+    const d = attrLines.data;
+    let size = 0;
+    for (let k = from; k < to; k++) size += (d[2 * k + 1] as number) - (d[2 * k] as number) + 1;
+    if (size > joined.length) joined = new Uint8Array(Math.max(size, 2 * joined.length));
+    let at = 0;
+    for (let k = from; k < to; k++) {
+      const s = d[2 * k] as number;
+      const e = d[2 * k + 1] as number;
+      joined.set(body.subarray(s, e), at);
+      at += e - s;
+      joined[at++] = 10;
+    }
+    const texts = charset.decode(joined.subarray(0, at - 1)).split('\n');
+    /** Attribute names by dot level (2 = `..NAVN`), for nested names. */
+    const path: string[] = [];
+    for (const text of texts) {
+      let raw = text;
+      const bang = raw.indexOf('!') >= 0 ? commentStart(raw) : -1;
+      if (bang >= 0) raw = raw.slice(0, bang);
+      const line = raw.trim();
+      if (!line) continue;
+      if (line[0] !== '.') {
+        const last = out.length - 1;
+        if (last >= 0) out[last] = `${out[last]} ${line}`.trim();
+        continue;
+      }
+      let dots = 0;
+      while (dots < line.length && line[dots] === '.') dots++;
+      let keyEnd = dots;
+      while (keyEnd < line.length && line.charCodeAt(keyEnd) > 32) keyEnd++;
+      const keyRaw = line.slice(dots, keyEnd);
+      path.length = Math.max(0, dots - 2);
+      path[dots - 2] = keyRaw;
+      out.push(dots === 2 ? keyRaw : path.filter(Boolean).join('.'), line.slice(keyEnd).trim());
+    }
+    return out;
+  };
+
+  const hodeAttrs = attrsOf(hode);
   const headerValue = (k: string) => {
-    const attrs = hode?.attrs ?? [];
-    for (let i = 0; i + 1 < attrs.length; i += 2) {
-      const name = (attrs[i] as string).toUpperCase();
-      if (name === k || name.endsWith(`.${k}`)) return attrs[i + 1];
+    for (let i = 0; i + 1 < hodeAttrs.length; i += 2) {
+      const name = (hodeAttrs[i] as string).toUpperCase();
+      if (name === k || name.endsWith(`.${k}`)) return hodeAttrs[i + 1];
     }
     return undefined;
   };
@@ -594,19 +945,30 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
   const oN = Number.isFinite(origo[0]) ? (origo[0] as number) : 0;
   const oE = Number.isFinite(origo[1]) ? (origo[1] as number) : 0;
 
-  const byId = new Map<string, Group>();
-  for (const g of groups) if (g.kind !== 'HODE' && g.id) byId.set(serialKey(g.id), g);
-  // References to each group: every `:N` / `:-N` of the ..REF texts (the hint in Group.uses).
-  for (const g of groups) {
-    if (g.kind !== 'FLATE') continue;
-    const r = g.refs;
+  const count = groups.count;
+  const kinds = groups.kind;
+  /** Groups by key (see {@link refKey}): the last group with an id wins. */
+  const byId = new GroupIndex(count);
+  for (let g = 0; g < count; g++) {
+    if (kinds[g] === K_HODE) continue;
+    const key = groups.key(g);
+    if (key !== null) byId.set(key, g);
+  }
+  // References to each group: every `:N` / `:-N` of the ..REF texts (the hint in groups.uses).
+  for (let g = 0; g < count; g++) {
+    if (kinds[g] !== K_FLATE) continue;
+    const r = groups.refs[g] as string;
     for (let i = r.indexOf(':'); i >= 0; i = r.indexOf(':', i + 1)) {
       let j = i + 1;
       if (r.charCodeAt(j) === 45) j++;
       const digits = j;
-      while (j < r.length && r.charCodeAt(j) >= 48 && r.charCodeAt(j) <= 57) j++;
-      const target = j > digits ? byId.get(serialKey(r.slice(digits, j))) : undefined;
-      if (target) target.uses++;
+      let n = 0;
+      while (j < r.length && r.charCodeAt(j) >= 48 && r.charCodeAt(j) <= 57) n = n * 10 + (r.charCodeAt(j++) - 48);
+      if (j === digits) continue;
+      // A plain number (no leading zero, 15 digits at most) is its own key, without cutting the text.
+      const plain = j - digits <= 15 && (r.charCodeAt(digits) !== 48 || j - digits === 1);
+      const target = byId.get(plain ? n : refKey(serialKey(r.slice(digits, j))));
+      if (target !== undefined) groups.uses[target] = (groups.uses[target] as number) + 1;
     }
   }
 
@@ -615,72 +977,90 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
   // Curve tolerance for arcs: half a centimetre in metres, or its equivalent in degrees.
   const arcTolerance = koordsys === 84 ? 5e-8 : 0.005;
 
-  const positions = (g: Group): Position[] => {
+  /** A group's coordinates: N and E interleaved in `cd` from `c0` (read again from the bytes for a span). */
+  let cd = coords.data;
+  let c0 = 0;
+  const locate = (g: number) => {
+    if (groups.span[g]) {
+      cd = readSpan(groups.from[g] as number, groups.to[g] as number, 2 * (groups.points[g] as number));
+      c0 = 0;
+    } else {
+      cd = coords.data;
+      c0 = groups.from[g] as number;
+    }
+  };
+  const positions = (g: number): Position[] => {
     const out: Position[] = [];
-    const d = coords.data;
-    for (let k = g.from; k + 1 < g.to; k += 2) out.push([(d[k + 1] as number) * enhet + oE, (d[k] as number) * enhet + oN]);
+    locate(g);
+    const d = cd;
+    for (let k = c0, end = c0 + 2 * (groups.points[g] as number); k < end; k += 2) out.push([(d[k + 1] as number) * enhet + oE, (d[k] as number) * enhet + oN]);
     return out;
   };
   // A curve's positions are made once and shared by the flates that use it; a plain curve's are
   // let go after its last use (an arc's are kept, as its notes are counted once).
-  const curveCache = new Map<Group, Position[]>();
-  const curveOf = (g: Group): Position[] => {
-    const plain = PLAIN_CURVES.has(g.kind);
+  const curveCache = new Map<number, Position[]>();
+  const curveOf = (g: number): Position[] => {
+    const kind = kinds[g] as number;
+    const plain = isPlainCurve(kind);
     const hit = curveCache.get(g);
     if (hit) {
-      if (plain && --g.uses <= 0) curveCache.delete(g);
+      if (plain && (groups.uses[g] = (groups.uses[g] as number) - 1) <= 0) curveCache.delete(g);
       return hit;
     }
     let pts = positions(g);
-    if (g.kind === 'BUEP' || g.kind === 'SIRKELP') {
-      const arc = pts.length === 3 ? (g.kind === 'BUEP' ? densifyArc3(pts[0] as Position, pts[1] as Position, pts[2] as Position, arcTolerance) : circleRing3(pts[0] as Position, pts[1] as Position, pts[2] as Position, arcTolerance)) : null;
+    if (kind === K_BUEP || kind === K_SIRKELP) {
+      const arc = pts.length === 3 ? (kind === K_BUEP ? densifyArc3(pts[0] as Position, pts[1] as Position, pts[2] as Position, arcTolerance) : circleRing3(pts[0] as Position, pts[1] as Position, pts[2] as Position, arcTolerance)) : null;
       if (arc && arc.length > 3) note('arcs-densified');
       else note('arc-as-line');
       if (arc) pts = arc;
-    } else if (g.kind === 'SIRKEL') {
-      const at = g.attrs.findIndex((k, i) => i % 2 === 0 && k.toUpperCase() === 'RADIUS');
-      const r = Number(at >= 0 ? g.attrs[at + 1] : undefined);
+    } else if (kind === K_SIRKEL) {
+      const attrs = attrsOf(g);
+      const at = attrs.findIndex((k, i) => i % 2 === 0 && k.toUpperCase() === 'RADIUS');
+      const r = Number(at >= 0 ? attrs[at + 1] : undefined);
       const c = pts[0];
       const ring = c && pts.length === 1 ? circleRing(c[0] as number, c[1] as number, r * enhet, arcTolerance) : null;
       if (ring) {
         note('arcs-densified');
         pts = ring;
       } else note('arc-as-line');
-    } else if (g.kind === 'BUE' || g.kind === 'KLOTOIDE' || g.kind === 'BEZIER') note('arc-as-line');
-    if (!plain || --g.uses > 0) curveCache.set(g, pts);
+    } else if (kind === K_BUE || kind === K_KLOTOIDE || kind === K_BEZIER) note('arc-as-line');
+    if (!plain || (groups.uses[g] = (groups.uses[g] as number) - 1) > 0) curveCache.set(g, pts);
     return pts;
   };
 
   type Failed = { code: SosiSkipCode; problem: Coded };
   type Built = { rings: Position[][] } | Failed;
   const failed = (code: SosiSkipCode, problem: Coded): Failed => ({ code, problem });
-  const flateCache = new Map<Group, Built>();
-  const building = new Set<Group>();
+  const flateCache = new Map<number, Built>();
+  /** Flates being built (1), to find a flate that uses itself. */
+  const building = new Uint8Array(count);
 
   let totalVertices = 0;
-  const ringFrom = (refs: readonly Ref[], owner: Group): Position[] | Failed => {
+  const ringFrom = (refs: readonly Ref[], owner: number): Position[] | Failed => {
     const ring: Position[] = [];
     const seen = new Set<string>();
     for (const ref of refs) {
       if (seen.has(ref.id)) return failed('repeated-ref', coded('io.sosi.repeated-ref', { curve: ref.id }));
       seen.add(ref.id);
-      const target = byId.get(ref.id);
-      if (!target) return failed('missing-ref', coded('io.sosi.missing-ref', { curve: ref.id }));
-      /** The curve's positions; null for a plain curve used once, read straight from the coordinate buffer below. */
+      const target = byId.get(refKey(ref.id));
+      if (target === undefined) return failed('missing-ref', coded('io.sosi.missing-ref', { curve: ref.id }));
+      const kind = kinds[target] as number;
+      /** The curve's positions; null for a plain curve used once, read straight from its coordinates below. */
       let pts: Position[] | null;
-      if (LINE_KINDS.has(target.kind)) {
-        if (target.badCoordLine !== null) return failed('bad-coordinate', coded('io.sosi.bad-coordinate', { curve: target.id, line: target.badCoordLine }));
-        pts = PLAIN_CURVES.has(target.kind) && target.uses <= 1 && !curveCache.has(target) ? null : curveOf(target);
-      } else if (target.kind === 'FLATE') {
-        if (target === owner || building.has(target)) return failed('ref-cycle', coded('io.sosi.ref-cycle', { flate: target.id }));
+      if (isLine(kind)) {
+        const badLine = groups.badLine.get(target);
+        if (badLine !== undefined) return failed('bad-coordinate', coded('io.sosi.bad-coordinate', { curve: groups.id(target), line: badLine }));
+        pts = isPlainCurve(kind) && (groups.uses[target] as number) <= 1 && !curveCache.has(target) ? null : curveOf(target);
+      } else if (kind === K_FLATE) {
+        if (target === owner || building[target]) return failed('ref-cycle', coded('io.sosi.ref-cycle', { flate: groups.id(target) }));
         const b = buildFlate(target);
-        if (!('rings' in b)) return failed(b.code, coded('io.sosi.via-flate', { flate: target.id, problem: b.problem }));
+        if (!('rings' in b)) return failed(b.code, coded('io.sosi.via-flate', { flate: groups.id(target), problem: b.problem }));
         pts = b.rings[0] as Position[];
       } else {
         note('point-ref-ignored');
         continue;
       }
-      const n = pts ? pts.length : (target.to - target.from) >> 1;
+      const n = pts ? pts.length : (groups.points[target] as number);
       if (ring.length + n > MAX_RING_VERTICES) return failed('ring-too-large', coded('io.sosi.ring-too-large', { max: MAX_RING_VERTICES }));
       totalVertices += n;
       if (totalVertices > MAX_TOTAL_VERTICES) throw new TooManyVertices();
@@ -693,30 +1073,36 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
         continue;
       }
       // As positions() would make them, without the curve's own array (and none for a repeated point).
-      target.uses--;
-      const d = coords.data;
+      groups.uses[target] = (groups.uses[target] as number) - 1;
+      locate(target);
+      const d = cd;
       for (let k = 0; k < n; k++) {
-        const at = target.from + 2 * (ref.reversed ? n - 1 - k : k);
+        const at = c0 + 2 * (ref.reversed ? n - 1 - k : k);
         const x = (d[at + 1] as number) * enhet + oE;
         const y = (d[at] as number) * enhet + oN;
         const last = ring[ring.length - 1];
         if (!last || last[0] !== x || last[1] !== y) ring.push([x, y]);
       }
     }
+    // The ring closed with its first position (the same array, as positions of a shared curve
+    // are shared by the flates that use it: a ring of a kommuneplan has a few dozen positions,
+    // each an array of its own, and this one need not be one more).
     const first = ring[0];
     const last = ring[ring.length - 1];
-    if (first && last && (first[0] !== last[0] || first[1] !== last[1])) ring.push([first[0] as number, first[1] as number]);
+    if (first && last && (first[0] !== last[0] || first[1] !== last[1])) ring.push(first);
+    else if (first && ring.length > 1) ring[ring.length - 1] = first;
     // A copy of the exact size: the ring grew by pushes (with room to spare), and it is kept.
     return ring.slice();
   };
 
-  function buildFlate(g: Group): Built {
+  function buildFlate(g: number): Built {
     const hit = flateCache.get(g);
     if (hit) return hit;
-    building.add(g);
+    building[g] = 1;
     const result = ((): Built => {
-      if (!g.refs.trim()) return failed('no-ref', coded('io.sosi.no-ref'));
-      const parsed = parseRefs(g.refs);
+      const refText = groups.refs[g] as string;
+      if (!refText.trim()) return failed('no-ref', coded('io.sosi.no-ref'));
+      const parsed = parseRefs(refText);
       if ('bad' in parsed) return failed('bad-ref', coded('io.sosi.bad-ref', { ref: parsed.bad }));
       if (!parsed.outer.length) return failed('no-ref', coded('io.sosi.no-outer-ref'));
       const rings: Position[][] = [];
@@ -731,10 +1117,12 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
         }
         rings.push(ring);
       }
-      return { rings };
+      // In an array of its own size (the rings are kept as the polygon's coordinates).
+      return { rings: rings.slice() };
     })();
-    building.delete(g);
-    flateCache.set(g, result);
+    building[g] = 0;
+    // Kept for the flates that use it as an island (none, mostly: then it is built once).
+    if ((groups.uses[g] as number) > 0) flateCache.set(g, result);
     return result;
   }
 
@@ -742,31 +1130,40 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
   const skipped: SosiSkipped[] = [];
   const notAreas = { lines: 0, points: 0 };
   try {
-    for (const g of groups) {
-      if (LINE_KINDS.has(g.kind)) notAreas.lines++;
-      else if (POINT_KINDS.has(g.kind)) notAreas.points++;
-      if (g.kind !== 'FLATE') continue;
+    for (let g = 0; g < count; g++) {
+      const kind = kinds[g] as number;
+      if (isLine(kind)) notAreas.lines++;
+      else if (isPoint(kind)) notAreas.points++;
+      if (kind !== K_FLATE) continue;
       const built = buildFlate(g);
       if (!('rings' in built)) {
-        skipped.push({ id: g.id, line: g.line, code: built.code, reason: nbText(built.problem), problem: built.problem });
+        skipped.push({ id: groups.id(g), line: groups.line[g] as number, code: built.code, reason: nbText(built.problem), problem: built.problem });
         continue;
       }
-      const properties: Record<string, unknown> = { sosi_id: g.id };
-      for (let i = 0; i + 1 < g.attrs.length; i += 2) {
-        const k = g.attrs[i] as string;
-        const value = propertyValue(g.attrs[i + 1] as string);
+      const properties: Record<string, unknown> = { sosi_id: groups.id(g) };
+      const attrs = attrsOf(g);
+      for (let i = 0; i + 1 < attrs.length; i += 2) {
+        const k = interned.get(attrs[i] as string);
+        const v = propertyValue(attrs[i + 1] as string);
+        // Strings cut from the decoded lines are made strings of their own (see own()).
+        const value = typeof v === 'string' ? interned.get(v) : v;
         const before = properties[k];
         properties[k] = before === undefined ? value : Array.isArray(before) ? [...before, value] : [before, value];
       }
       features.push({ type: 'Feature', properties, geometry: { type: 'Polygon', coordinates: built.rings } });
-      // Its attributes and ..REF are not read again (a flate used as an island takes its built rings).
-      g.attrs = NO_ATTRS;
-      g.refs = '';
+      // Its ..REF is not read again (a flate used as an island takes its built rings).
+      groups.refs[g] = '';
     }
   } catch (e) {
     if (!(e instanceof TooManyVertices)) throw e;
     const problem = coded('io.sosi.too-many-vertices', { max: MAX_TOTAL_VERTICES });
     return { ok: false, error: { reason: 'too-large', ...problem, message: nbText(problem) } };
+  } finally {
+    // What the reading kept is not needed after: its memory freed now, not when collected.
+    groups.release();
+    byId.release();
+    release(attrLines.data);
+    release(coords.data);
   }
   return {
     ok: true,
