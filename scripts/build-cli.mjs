@@ -15,14 +15,18 @@ export async function buildCli(outDir = path.join(root, 'build-cli')) {
     root,
     logLevel: 'warn',
     build: {
-      ssr: path.join(root, 'scripts', 'cli.ts'),
+      // The CLI, and the worker thread `stats --farmland` reads AR5 on (scripts/cli-ar5.ts finds it beside cli.mjs).
+      ssr: true,
       outDir,
       emptyOutDir: true,
       target: 'node22',
       minify: false,
       sourcemap: false,
       reportCompressedSize: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'cli.mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' } }
+      rollupOptions: {
+        input: { cli: path.join(root, 'scripts', 'cli.ts'), 'cli-ar5-worker': path.join(root, 'scripts', 'cli-ar5-worker.ts') },
+        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' }
+      }
     },
     // Everything the CLI uses goes into the bundle; only Node's own modules stay outside.
     ssr: { noExternal: true, target: 'node' }

@@ -5,11 +5,12 @@
 // them, so `help` starts in a few tens of milliseconds. stdout carries only data (JSON or CSV);
 // messages go to stderr as one Norwegian line, never a stack trace.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FeatureCollection } from 'geojson';
-import type { ReadFileOk } from '../src/lib/io/read-file.ts';
+import { InputError, readAreas } from './cli-read.ts';
+import { startAr5Overlap } from './cli-ar5.ts';
 
 /** The project folder (with geodata/): the nearest one above this file, whether it runs from scripts/ or from a bundle. */
 function projectRoot(): string {
@@ -48,42 +49,6 @@ Avslutningskoder: 0 når noe kunne brukes (det som ble hoppet over, står i «sk
 2 når ingenting kunne leses (melding på standard feil).
 `;
 
-/** A problem with the user's input: exit code 2 and one line on stderr. */
-class InputError extends Error {}
-
-async function readBytes(file: string): Promise<Uint8Array> {
-  const { coded, fileLine } = await import('../src/lib/io/coded.ts');
-  const { sizeProblem } = await import('../src/lib/io/read-file.ts');
-  try {
-    // Too large is refused before the file is read.
-    const tooLarge = sizeProblem(statSync(file).size, file);
-    if (tooLarge) throw new InputError(fileLine(file, { code: tooLarge.code, params: tooLarge.params }));
-    return new Uint8Array(readFileSync(file));
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    const problem = code === 'ENOENT' ? coded('io.file.not-found') : coded('io.file.unreadable', { detail: code ?? (e as Error).message });
-    throw new InputError(fileLine(file, problem));
-  }
-}
-
-/** Reads an area or farmland file by its extension; a file that gives nothing usable is an input error. */
-async function readAreas(file: string, crs: string | undefined): Promise<ReadFileOk> {
-  const bytes = await readBytes(file);
-  const { coded, fileLine } = await import('../src/lib/io/coded.ts');
-  const { readAreaFile } = await import('../src/lib/io/read-file.ts');
-  let r: Awaited<ReturnType<typeof readAreaFile>>;
-  try {
-    r = await readAreaFile(bytes, file, { crs });
-  } catch (e) {
-    // A reader that fails in a way it did not foresee still ends as one line about this file.
-    throw new InputError(fileLine(file, coded('io.file.unreadable', { detail: (e as Error)?.message ?? String(e) })));
-  }
-  // The one Norwegian line: the problem's code in bokmål, after the file name.
-  if (!r.ok) throw new InputError(fileLine(file, { code: r.code, params: r.params }));
-  return r;
-}
-
 function readGeodata(name: string): FeatureCollection {
   return JSON.parse(readFileSync(path.join(root, 'geodata', name), 'utf8')) as FeatureCollection;
 }
@@ -113,11 +78,22 @@ function parseStatsArgs(args: string[]): { file: string; farmland?: string; crs?
 
 async function stats(args: string[]): Promise<number> {
   const opts = parseStatsArgs(args);
-  const areas = await readAreas(opts.file, opts.crs);
-  const farmland = opts.farmland === undefined ? undefined : await readAreas(opts.farmland, opts.crs);
-  const { runStats, statsCsvLines } = await import('../src/lib/cli/stats.ts');
+  // The AR5 file is read and overlapped on a second thread while this one reads the areas.
+  const ar5 = opts.farmland === undefined ? null : startAr5Overlap(opts.farmland, opts.crs);
+  let output;
+  try {
+    const areas = await readAreas(opts.file, opts.crs);
+    // The areas go to the AR5 worker first; the figures that need no AR5 are made meanwhile.
+    const overlapped = ar5?.overlap(areas.areas.map((a) => a.geometry25832));
+    overlapped?.catch(() => {}); // awaited below, after the other figures
+    const { beginStats, finishStats } = await import('../src/lib/cli/stats.ts');
+    const begun = beginStats({ areas, stations: readGeodata('kilder/stasjoner.geojson'), roads: readGeodata('kilder/veger.geojson') });
+    output = finishStats(begun, await overlapped);
+  } finally {
+    await ar5?.stop();
+  }
+  const { statsCsvLines } = await import('../src/lib/cli/stats.ts');
   const { jsonPieces, writeChunked } = await import('../src/lib/cli/json-stream.ts');
-  const output = runStats({ areas, farmland, stations: readGeodata('kilder/stasjoner.geojson'), roads: readGeodata('kilder/veger.geojson') });
   // Written in pieces: the output of a 300 MB file may be larger than one string can be.
   const json = function* () {
     yield* jsonPieces(output, 2);

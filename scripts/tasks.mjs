@@ -131,7 +131,8 @@ const cliDir = path.join(root, 'build-cli');
 
 /** A fingerprint of what the CLI is built from (its sources and the dependencies' lock file). */
 function cliFingerprint() {
-  const files = [path.join(root, 'scripts', 'cli.ts'), path.join(root, 'scripts', 'build-cli.mjs'), path.join(root, 'package-lock.json')];
+  const files = [path.join(root, 'scripts', 'build-cli.mjs'), path.join(root, 'package-lock.json')];
+  files.push(...walk(path.join(root, 'scripts'), []).filter((f) => /\/cli[^/]*\.ts$/.test(f)));
   files.push(...walk(path.join(root, 'src', 'lib'), []).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')));
   files.push(...walk(path.join(root, 'seeds'), []));
   const h = createHash('sha256');

@@ -91,6 +91,16 @@ describe('npm run cli -- stats', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it.each(['ikke-json.geojson', 'finnes-ikke.geojson', 'bare-ugyldige.geojson'])('refuses a --farmland file %s (read on the worker thread) with the line the file gives as an area file', (file) => {
+    const alone = cli('stats', fixture(file));
+    const r = cli('stats', fixture('omrader-25832.geojson'), '--farmland', fixture(file));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(alone.stderr);
+    // The area file's own problem comes first, as when the files were read one after the other.
+    expect(cli('stats', fixture('finnes-ikke.geojson'), '--farmland', fixture(file)).stderr).toBe('Feil: tests/fixtures/cli/finnes-ikke.geojson: fila finnes ikke.\n');
+  });
+
   it('prints the one Norwegian line from the problem’s code, word for word as before the codes', () => {
     expect(cli('stats', fixture('bare-ugyldige.geojson')).stderr).toBe(
       'Feil: tests/fixtures/cli/bare-ugyldige.geojson: ingen objekter kunne brukes; det første: Objekt «Strek (id strek)»: ring 1 har null areal (alle punktene ligger på en linje).\n'

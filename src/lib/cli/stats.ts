@@ -1,8 +1,8 @@
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { AR5_JORDBRUKSKLASSER, ar5Arealtype, ar5Jordbruksklasse, type Ar5Jordbruksklasse } from '../../../seeds/ar5.ts';
 import { areaSphericalM2, m2ToDaa } from '../geo/area.ts';
-import { buildOverlapIndex, overlapByKey } from '../geo/overlap.ts';
-import { areaStats } from '../domain/stats.ts';
+import { buildOverlapIndex, overlapByKey, type OverlapIndex } from '../geo/overlap.ts';
+import { areaStats, type AreaStats } from '../domain/stats.ts';
 import { defaultNorms } from '../domain/norms.ts';
 import { coded, nbText, type Skipped } from '../io/coded.ts';
 import type { Repair } from '../io/geojson.ts';
@@ -51,14 +51,64 @@ export interface StatsOut {
   notes: string[];
 }
 
+/**
+ * An area's overlap with an AR5 file, in m² (planar, EPSG:25832): every AR5 area type inside it,
+ * and farmland (AR5 21, 22, 23) by class.
+ */
+export interface Ar5Overlap {
+  byTypeM2: Record<string, number>;
+  farmlandByClassM2: Record<Ar5Jordbruksklasse, number>;
+}
+
+/**
+ * An AR5 file already overlapped with the areas (as the CLI's worker thread does it, while the
+ * areas are read): what `stats` reports of the file, and each area's {@link Ar5Overlap}, in the
+ * order of the areas.
+ */
+export interface Ar5Overlapped extends Pick<ReadFileOk, 'skipped' | 'repaired' | 'notAreas' | 'noteCodes'> {
+  overlaps: readonly Ar5Overlap[];
+}
+
 /** What `stats` computes with: the files as read by {@link readAreaFile}, and the reference layers. */
 export interface StatsCommandInput {
   areas: ReadFileOk;
-  /** AR5 farmland (class from `arealtype`, `ARTYPE` or `AREALTYPE`). */
-  farmland?: ReadFileOk;
-  /** Stations and main roads (geodata/kilder/stasjoner.geojson, veger.geojson), CRS from their `crs` member. */
+  /** AR5 farmland (class from `arealtype`, `ARTYPE` or `AREALTYPE`), as read or already overlapped with the areas. */
+  farmland?: ReadFileOk | Ar5Overlapped;
   stations: FeatureCollection;
   roads: FeatureCollection;
+}
+
+/**
+ * The indexes `stats` overlaps areas with: one over every AR5 area type; farmland (21, 22, 23) is
+ * read from the same overlap when each farmland polygon's class is its area type (as in AR5), so
+ * each polygon is intersected once, not twice; otherwise farmland gets its own index.
+ */
+export interface Ar5Indexes {
+  byType: OverlapIndex;
+  farmland: OverlapIndex | null;
+}
+
+/** Builds the {@link Ar5Indexes} of AR5 polygons (EPSG:25832). Inputs are not modified. */
+export function ar5Indexes(ar5: readonly Pick<ReadFileOk['areas'][number], 'geometry25832' | 'properties'>[]): Ar5Indexes {
+  const typed = ar5.map((a) => ({ a, type: ar5Arealtype(ar5ArealtypeOf(a.properties)), klasse: ar5Jordbruksklasse(ar5ArealtypeOf(a.properties)) }));
+  const byType = buildOverlapIndex(typed.flatMap(({ a, type }) => (type ? [{ geometry: a.geometry25832, key: type }] : [])));
+  const farmlandFromAr5 = typed.every(({ type, klasse }) => klasse === null || type === klasse);
+  const farmland = farmlandFromAr5 ? null : buildOverlapIndex(typed.flatMap(({ a, klasse }) => (klasse ? [{ geometry: a.geometry25832, key: klasse }] : [])));
+  return { byType, farmland };
+}
+
+/** Each area's {@link Ar5Overlap} with the indexed AR5 polygons, in the order of `areas`. */
+export function ar5OverlapsWith(indexes: Ar5Indexes, areas: readonly (Polygon | MultiPolygon)[]): Ar5Overlap[] {
+  return areas.map((g) => {
+    const byTypeM2 = overlapByKey(indexes.byType, g).byKeyM2;
+    const farm = indexes.farmland ? overlapByKey(indexes.farmland, g).byKeyM2 : byTypeM2;
+    return { byTypeM2, farmlandByClassM2: Object.fromEntries(AR5_JORDBRUKSKLASSER.map((k) => [k, farm[k] ?? 0])) as Record<Ar5Jordbruksklasse, number> };
+  });
+}
+
+/** Each area's overlap with the AR5 polygons ({@link Ar5Overlap}), in the order of `areas`. Inputs are not modified. */
+export function ar5Overlaps(ar5: readonly Pick<ReadFileOk['areas'][number], 'geometry25832' | 'properties'>[], areas: readonly (Polygon | MultiPolygon)[]): Ar5Overlap[] {
+  return ar5OverlapsWith(ar5Indexes(ar5), areas);
 }
 
 const round = (v: number, decimals: number) => {
@@ -77,44 +127,46 @@ function sumByType(rows: readonly Record<string, number>[]): Record<string, numb
   return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k] as number]));
 }
 
-/**
- * Runs `stats` on areas already read (and optional AR5 farmland): per area, planar area in
- * EPSG:25832 (and spherical for contrast), farmland inside, job capacity (land and floor
- * models), ABC class and nearest station, with the source properties as read.
- */
-export function runStats(input: StatsCommandInput): StatsOut {
-  const areas = input.areas;
-  // One index over every AR5 area type. Farmland (21, 22, 23) is read from the same overlap when
-  // each farmland polygon's class is its area type (as in AR5), so each polygon is intersected
-  // once, not twice; otherwise farmland gets its own index.
-  let ar5 = null;
-  let farmland = null;
-  let farmlandFromAr5 = false;
-  if (input.farmland) {
-    const typed = input.farmland.areas.map((a) => ({ a, type: ar5Arealtype(ar5ArealtypeOf(a.properties)), klasse: ar5Jordbruksklasse(ar5ArealtypeOf(a.properties)) }));
-    ar5 = buildOverlapIndex(typed.flatMap(({ a, type }) => (type ? [{ geometry: a.geometry25832, key: type }] : [])));
-    farmlandFromAr5 = typed.every(({ type, klasse }) => klasse === null || type === klasse);
-    if (!farmlandFromAr5) farmland = buildOverlapIndex(typed.flatMap(({ a, klasse }) => (klasse ? [{ geometry: a.geometry25832, key: klasse }] : [])));
-  }
+/** What `stats` computes of each area without AR5 ({@link beginStats}); {@link finishStats} adds the AR5 figures. */
+export interface StatsBegun {
+  readonly areas: ReadFileOk;
+  readonly rows: readonly { readonly stats: AreaStats; readonly sphericalM2: number }[];
+}
 
-  const ctx = { norms: defaultNorms(), farmland, stations: stationsIn25832(input.stations), mainRoads: roadsIn25832(input.roads) };
-  const features: StatsFeatureOut[] = areas.areas.map((a) => {
+/**
+ * The part of `stats` that needs no AR5: per area, planar area in EPSG:25832 (and spherical for
+ * contrast), job capacity (land and floor models), ABC class and nearest station. The CLI runs
+ * it while the AR5 file is read and overlapped on another thread.
+ */
+export function beginStats(input: Omit<StatsCommandInput, 'farmland'>): StatsBegun {
+  const ctx = { norms: defaultNorms(), farmland: null, stations: stationsIn25832(input.stations), mainRoads: roadsIn25832(input.roads) };
+  const rows = input.areas.areas.map((a) => {
     // Category: the app's own `kategori`, else from the arealformål code (SOSI/GML), else kombinert.
     const fromCode = kategoriFromArealformal(arealformalOf(a.properties));
     const kategori = a.properties.kategori ?? ('kategori' in fromCode ? fromCode.kategori : undefined);
-    const s = areaStats({ id: a.id, navn: a.name, geometry: a.geometry25832, kategori, utnyttelseBraProsent: a.properties.utnyttelse_bra_prosent }, ctx);
-    const byType = ar5 ? overlapByKey(ar5, a.geometry25832).byKeyM2 : null;
-    const farmM2: Record<Ar5Jordbruksklasse, number> | null =
-      byType && farmlandFromAr5 ? (Object.fromEntries(AR5_JORDBRUKSKLASSER.map((k) => [k, byType[k] ?? 0])) as Record<Ar5Jordbruksklasse, number>) : (s.farmland?.byClassM2 ?? null);
+    const stats = areaStats({ id: a.id, navn: a.name, geometry: a.geometry25832, kategori, utnyttelseBraProsent: a.properties.utnyttelse_bra_prosent }, ctx);
+    return { stats, sphericalM2: areaSphericalM2(a.geometry4326) };
+  });
+  return { areas: input.areas, rows };
+}
+
+/** `stats`' output: the figures of {@link beginStats} with each area's farmland and AR5 types inside it (from the AR5 file as read, or already overlapped). */
+export function finishStats(begun: StatsBegun, farmland?: ReadFileOk | Ar5Overlapped): StatsOut {
+  const areas = begun.areas;
+  const overlaps = !farmland ? null : 'overlaps' in farmland ? farmland.overlaps : ar5Overlaps(farmland.areas, areas.areas.map((a) => a.geometry25832));
+  const features: StatsFeatureOut[] = areas.areas.map((a, i) => {
+    const { stats: s, sphericalM2 } = begun.rows[i] as StatsBegun['rows'][number];
+    const o = overlaps ? overlaps[i] : undefined;
+    const farmM2 = o?.farmlandByClassM2 ?? null;
     return {
       id: a.id,
       name: a.name,
       area_m2: round(s.areaM2, 2),
       area_daa: round(s.areaDaa, 3),
-      area_daa_spherical: round(m2ToDaa(areaSphericalM2(a.geometry4326)), 3),
+      area_daa_spherical: round(m2ToDaa(sphericalM2), 3),
       farmland_daa: farmM2 ? round(m2ToDaa(AR5_JORDBRUKSKLASSER.reduce((t, k) => t + farmM2[k], 0)), 3) : null,
       farmland_daa_by_class: farmM2 ? (Object.fromEntries(AR5_JORDBRUKSKLASSER.map((k) => [k, round(m2ToDaa(farmM2[k]), 3)])) as Record<Ar5Jordbruksklasse, number>) : null,
-      ar5_daa_by_type: byType ? byTypeDaa(byType) : null,
+      ar5_daa_by_type: o ? byTypeDaa(o.byTypeM2) : null,
       jobs_land: round(s.land.jobs, 1),
       jobs_floor_low: round(s.floor.low, 1),
       jobs_floor_high: round(s.floor.high, 1),
@@ -127,20 +179,29 @@ export function runStats(input: StatsCommandInput): StatsOut {
   });
   const sum = (f: (x: StatsFeatureOut) => number) => features.reduce((t, x) => t + f(x), 0);
   return {
-      crs: areas.crs,
-      area_method: 'planar i EPSG:25832 (EUREF89 UTM sone 32); area_daa_spherical er sfærisk (turf.area på WGS84), bare til sammenligning',
-      features,
-      totals: {
-        area_daa: round(sum((x) => x.area_daa), 3),
-        farmland_daa: ar5 ? round(sum((x) => x.farmland_daa ?? 0), 3) : null,
-        ar5_daa_by_type: ar5 ? sumByType(features.map((x) => x.ar5_daa_by_type ?? {})) : null,
-        jobs_land: round(sum((x) => x.jobs_land), 1)
-      },
-      skipped: [...areas.skipped, ...(input.farmland?.skipped ?? [])],
-      repaired: [...areas.repaired, ...(input.farmland?.repaired ?? [])],
-      not_areas: { lines: areas.notAreas.lines + (input.farmland?.notAreas.lines ?? 0), points: areas.notAreas.points + (input.farmland?.notAreas.points ?? 0) },
-      notes: [...areas.notes, ...(input.farmland?.noteCodes ?? []).map((note) => nbText(coded('io.note.farmland-file', { note })))]
+    crs: areas.crs,
+    area_method: 'planar i EPSG:25832 (EUREF89 UTM sone 32); area_daa_spherical er sfærisk (turf.area på WGS84), bare til sammenligning',
+    features,
+    totals: {
+      area_daa: round(sum((x) => x.area_daa), 3),
+      farmland_daa: overlaps ? round(sum((x) => x.farmland_daa ?? 0), 3) : null,
+      ar5_daa_by_type: overlaps ? sumByType(features.map((x) => x.ar5_daa_by_type ?? {})) : null,
+      jobs_land: round(sum((x) => x.jobs_land), 1)
+    },
+    skipped: [...areas.skipped, ...(farmland?.skipped ?? [])],
+    repaired: [...areas.repaired, ...(farmland?.repaired ?? [])],
+    not_areas: { lines: areas.notAreas.lines + (farmland?.notAreas.lines ?? 0), points: areas.notAreas.points + (farmland?.notAreas.points ?? 0) },
+    notes: [...areas.notes, ...(farmland?.noteCodes ?? []).map((note) => nbText(coded('io.note.farmland-file', { note })))]
   };
+}
+
+/**
+ * Runs `stats` on areas already read (and optional AR5 farmland): per area, planar area in
+ * EPSG:25832 (and spherical for contrast), farmland inside, job capacity (land and floor
+ * models), ABC class and nearest station, with the source properties as read.
+ */
+export function runStats(input: StatsCommandInput): StatsOut {
+  return finishStats(beginStats(input), input.farmland);
 }
 
 const CSV_COLUMNS = [

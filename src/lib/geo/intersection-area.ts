@@ -4,7 +4,7 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
  * A ring as flat coordinates in the source CRS (x0, y0, x1, y1, …), closed (the last point
  * repeats the first), oriented (outer rings counter-clockwise, holes clockwise), with its box.
  */
-interface FlatRing {
+export interface FlatRing {
   readonly xy: Float64Array;
   readonly minX: number;
   readonly minY: number;
@@ -12,7 +12,7 @@ interface FlatRing {
   readonly maxY: number;
 }
 /** A polygon part: outer ring first, then its holes. */
-type Part = readonly FlatRing[];
+export type Part = readonly FlatRing[];
 
 /** Distance (in coordinate units, after shifting to a local origin) under which a point is on an edge. */
 const EPS = 1e-6;

@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import Flatbush from 'flatbush';
 import { bboxOf, type BBox } from './bbox.ts';
-import { intersectionAreaPreparedM2, prepareArea, preparePolygon, type PreparedPolygon } from './intersection-area.ts';
+import { intersectionAreaPreparedM2, prepareArea, preparePolygon, type FlatRing, type Part, type PreparedPolygon } from './intersection-area.ts';
 
 /** A polygon to overlap with, tagged with a key (e.g. AR5 class '21', '22', '23'). EPSG:25832. */
 export interface OverlapItem {
@@ -11,7 +11,8 @@ export interface OverlapItem {
 
 /** A spatial index (flatbush, packed Hilbert R-tree) over polygons in EPSG:25832. */
 export interface OverlapIndex {
-  readonly items: readonly OverlapItem[];
+  /** Each item's key, in the order given. */
+  readonly keys: readonly string[];
   readonly size: number;
   /** null when there are no items. */
   readonly tree: Flatbush | null;
@@ -24,11 +25,12 @@ export interface OverlapIndex {
 export function buildOverlapIndex(items: readonly OverlapItem[]): OverlapIndex {
   const prepared = items.map((i) => preparePolygon(i.geometry));
   const boxes = prepared.map((p) => [...p.box] as BBox);
-  if (items.length === 0) return { items, size: 0, tree: null, boxes, prepared };
+  const keys = items.map((i) => i.key);
+  if (items.length === 0) return { keys, size: 0, tree: null, boxes, prepared };
   const tree = new Flatbush(items.length);
   for (const b of boxes) tree.add(b[0], b[1], b[2], b[3]);
   tree.finish();
-  return { items, size: items.length, tree, boxes, prepared };
+  return { keys, size: items.length, tree, boxes, prepared };
 }
 
 /** How much of an area the indexed polygons cover, in m², in total and by key. */
@@ -55,12 +57,115 @@ export function overlapByKey(index: OverlapIndex, area: Polygon | MultiPolygon):
   const prepared = hits.length ? prepareArea(area) : null;
   if (!prepared) return { totalM2: 0, byKeyM2, candidates: hits.length };
   for (const i of hits) {
-    const item = index.items[i] as OverlapItem;
     const m2 = intersectionAreaPreparedM2(prepared, index.prepared[i] as PreparedPolygon);
     if (m2 > 0) {
-      byKeyM2[item.key] = (byKeyM2[item.key] ?? 0) + m2;
+      const key = index.keys[i] as string;
+      byKeyM2[key] = (byKeyM2[key] ?? 0) + m2;
       totalM2 += m2;
     }
   }
   return { totalM2, byKeyM2, candidates: hits.length };
+}
+
+/**
+ * An {@link OverlapIndex} as a few flat arrays, to hand to another thread: with a
+ * SharedArrayBuffer both threads read the same coordinates without copying them.
+ */
+export interface PackedOverlapIndex {
+  /** Every ring's coordinates (x, y, …; closed and oriented), one after the other. */
+  readonly xy: Float64Array;
+  /** Where each ring starts in `xy` (rings + 1 entries). */
+  readonly ringStart: Int32Array;
+  /** Each ring's box (minX, minY, maxX, maxY). */
+  readonly ringBox: Float64Array;
+  /** The first ring of each part (parts + 1 entries). */
+  readonly partStart: Int32Array;
+  /** The first part of each item (items + 1 entries). */
+  readonly itemStart: Int32Array;
+  /** Each item's key, as an index into `keyNames`. */
+  readonly keyOf: Int32Array;
+  readonly keyNames: readonly string[];
+}
+
+/** Packs an index into flat arrays in buffers made by `Buffer` (SharedArrayBuffer to share them with a worker). */
+export function packOverlapIndex(index: OverlapIndex, Buffer: new (bytes: number) => ArrayBufferLike = ArrayBuffer): PackedOverlapIndex {
+  let rings = 0;
+  let parts = 0;
+  let doubles = 0;
+  for (const p of index.prepared) {
+    parts += p.parts.length;
+    for (const part of p.parts) {
+      rings += part.length;
+      for (const r of part) doubles += r.xy.length;
+    }
+  }
+  const xy = new Float64Array(new Buffer(doubles * 8));
+  const ringStart = new Int32Array(new Buffer((rings + 1) * 4));
+  const ringBox = new Float64Array(new Buffer(rings * 32));
+  const partStart = new Int32Array(new Buffer((parts + 1) * 4));
+  const itemStart = new Int32Array(new Buffer((index.prepared.length + 1) * 4));
+  const keyOf = new Int32Array(new Buffer(index.prepared.length * 4));
+  const keyNames: string[] = [];
+  const keyIds = new Map<string, number>();
+  let ri = 0;
+  let pi = 0;
+  let at = 0;
+  index.prepared.forEach((p, i) => {
+    itemStart[i] = pi;
+    const key = index.keys[i] as string;
+    let id = keyIds.get(key);
+    if (id === undefined) {
+      id = keyNames.push(key) - 1;
+      keyIds.set(key, id);
+    }
+    keyOf[i] = id;
+    for (const part of p.parts) {
+      partStart[pi++] = ri;
+      for (const r of part) {
+        ringStart[ri] = at;
+        xy.set(r.xy, at);
+        at += r.xy.length;
+        ringBox.set([r.minX, r.minY, r.maxX, r.maxY], ri * 4);
+        ri++;
+      }
+    }
+  });
+  ringStart[rings] = at;
+  partStart[parts] = ri;
+  itemStart[index.prepared.length] = pi;
+  return { xy, ringStart, ringBox, partStart, itemStart, keyOf, keyNames };
+}
+
+/** The index of {@link packOverlapIndex} again, its rings views into the packed coordinates (not copies). */
+export function unpackOverlapIndex(p: PackedOverlapIndex): OverlapIndex {
+  const n = p.itemStart.length - 1;
+  const prepared: PreparedPolygon[] = new Array(n);
+  const keys: string[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const parts: Part[] = [];
+    const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let pi = p.itemStart[i] as number; pi < (p.itemStart[i + 1] as number); pi++) {
+      const rings: FlatRing[] = [];
+      for (let ri = p.partStart[pi] as number; ri < (p.partStart[pi + 1] as number); ri++) {
+        const b = ri * 4;
+        rings.push({ xy: p.xy.subarray(p.ringStart[ri], p.ringStart[ri + 1]), minX: p.ringBox[b] as number, minY: p.ringBox[b + 1] as number, maxX: p.ringBox[b + 2] as number, maxY: p.ringBox[b + 3] as number });
+      }
+      const outer = rings[0];
+      if (outer) {
+        if (outer.minX < box[0]) box[0] = outer.minX;
+        if (outer.minY < box[1]) box[1] = outer.minY;
+        if (outer.maxX > box[2]) box[2] = outer.maxX;
+        if (outer.maxY > box[3]) box[3] = outer.maxY;
+      }
+      parts.push(rings);
+    }
+    prepared[i] = { parts, box };
+    keys[i] = p.keyNames[p.keyOf[i] as number] as string;
+  }
+  const boxes = prepared.map((x) => [...x.box] as BBox);
+  if (n === 0) return { keys, size: 0, tree: null, boxes, prepared };
+  const tree = new Flatbush(n);
+  for (const b of boxes) tree.add(b[0], b[1], b[2], b[3]);
+  tree.finish();
+  return { keys, size: n, tree, boxes, prepared };
 }
