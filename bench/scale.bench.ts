@@ -306,6 +306,7 @@ if (process.argv[2] === '--case') {
     console.log(`scale64_stats_s: ${oursS.toFixed(2)}`);
     console.log(`scale64_stats_runs_s: ${oursRuns.map((r) => r.s.toFixed(2)).join(', ')}`);
     console.log(`scale64_peak_rss_mb: ${Number.isFinite(oursRss) ? oursRss.toFixed(0) : 'unknown'}`);
+    console.log('scale64_cli_threads: 2 (the CLI reads AR5 and overlaps half the areas on a worker thread, scripts/cli-ar5.ts; the in-process split below is one thread)');
     console.log(`scale64_read_s: ${(sp.read_areas_s + sp.read_ar5_s).toFixed(2)} (areas ${sp.read_areas_s.toFixed(2)}, ar5 ${sp.read_ar5_s.toFixed(2)}; in-process)`);
     console.log(`scale64_overlap_s: ${sp.stats_s.toFixed(2)} (runStats: overlap and the other per-area figures; in-process)`);
     if (sp.farmland_overlap_s !== null && sp.all_types_overlap_s !== null) {
