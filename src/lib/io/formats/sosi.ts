@@ -831,10 +831,8 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
       else if (mode === 'attr' && hasAttrLines()) keepAttrLine();
       continue;
     }
-    let dots = 0;
-    while (dots < line.length && line[dots] === '.') dots++;
-    let keyEnd = dots;
-    while (keyEnd < line.length && line.charCodeAt(keyEnd) > 32) keyEnd++;
+    const dots = leadingDots(line);
+    const keyEnd = keyEndFrom(line, dots);
     const keyRaw = line.slice(dots, keyEnd);
     const key = keyRaw.toUpperCase();
     const value = line.slice(keyEnd).trim();
@@ -917,10 +915,8 @@ export function parseSosi(bytes: Uint8Array, options: { onProgress?: (fraction: 
         if (last >= 0) out[last] = `${out[last]} ${line}`.trim();
         continue;
       }
-      let dots = 0;
-      while (dots < line.length && line[dots] === '.') dots++;
-      let keyEnd = dots;
-      while (keyEnd < line.length && line.charCodeAt(keyEnd) > 32) keyEnd++;
+      const dots = leadingDots(line);
+      const keyEnd = keyEndFrom(line, dots);
       const keyRaw = line.slice(dots, keyEnd);
       path.length = Math.max(0, dots - 2);
       path[dots - 2] = keyRaw;
@@ -1204,3 +1200,17 @@ export const read: FormatReader = async (bytes, options) => {
   if (!sosi.features.features.length) return noPolygons(skipped, sosi.notAreas, coded('io.file.sosi-no-flate'), (objects) => coded('io.file.sosi-only', { objects }));
   return { ok: true, json: sosi.features, crs: sosi.crs, skipped, notAreas: sosi.notAreas, notes };
 };
+
+/** How many dots a SOSI line starts with (its level: `.FLATE` 1, `..NØ` 2). */
+function leadingDots(line: string): number {
+  let dots = 0;
+  while (dots < line.length && line[dots] === '.') dots++;
+  return dots;
+}
+
+/** Where the key that starts at `from` ends (the first space or control character). */
+function keyEndFrom(line: string, from: number): number {
+  let end = from;
+  while (end < line.length && line.charCodeAt(end) > 32) end++;
+  return end;
+}
