@@ -32,7 +32,7 @@ export async function readAreas(file: string, crs: string | undefined): Promise<
     r = await readAreaFile(bytes, file, { crs });
   } catch (e) {
     // A reader that fails in a way it did not foresee still ends as one line about this file.
-    throw new InputError(fileLine(file, coded('io.file.unreadable', { detail: (e as Error)?.message ?? String(e) })));
+    throw await unreadable(file, (e as Error)?.message ?? String(e));
   }
   // The one Norwegian line: the problem's code in bokmål, after the file name.
   if (!r.ok) throw new InputError(fileLine(file, { code: r.code, params: r.params }));

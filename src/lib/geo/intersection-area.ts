@@ -359,7 +359,11 @@ export interface PreparedArea extends PreparedPolygon {
 
 /** Prepares a polygon for {@link intersectionAreaPreparedM2} (as either side). Does not modify `g`. */
 export function preparePolygon(g: Polygon | MultiPolygon): PreparedPolygon {
-  const parts = toParts(g);
+  return preparedOfParts(toParts(g));
+}
+
+/** A prepared polygon of rings already flat, closed and oriented (as {@link preparePolygon} makes them), with its box. */
+export function preparedOfParts(parts: readonly Part[]): PreparedPolygon {
   return { parts, box: boxOfParts(parts) };
 }
 

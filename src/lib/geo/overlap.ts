@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import Flatbush from 'flatbush';
 import { bboxOf, type BBox } from './bbox.ts';
-import { intersectionAreaPreparedM2, prepareArea, preparePolygon, type FlatRing, type Part, type PreparedPolygon } from './intersection-area.ts';
+import { intersectionAreaPreparedM2, prepareArea, preparedOfParts, preparePolygon, type FlatRing, type Part, type PreparedPolygon } from './intersection-area.ts';
 
 /** A polygon to overlap with, tagged with a key (e.g. AR5 class '21', '22', '23'). EPSG:25832. */
 export interface OverlapItem {
@@ -23,14 +23,20 @@ export interface OverlapIndex {
 
 /** Builds an {@link OverlapIndex} over items in EPSG:25832. The items are kept, not copied or changed. */
 export function buildOverlapIndex(items: readonly OverlapItem[]): OverlapIndex {
-  const prepared = items.map((i) => preparePolygon(i.geometry));
+  return indexOf(
+    items.map((i) => i.key),
+    items.map((i) => preparePolygon(i.geometry))
+  );
+}
+
+/** The index over prepared polygons and their keys (same order). */
+function indexOf(keys: readonly string[], prepared: readonly PreparedPolygon[]): OverlapIndex {
   const boxes = prepared.map((p) => [...p.box] as BBox);
-  const keys = items.map((i) => i.key);
-  if (items.length === 0) return { keys, size: 0, tree: null, boxes, prepared };
-  const tree = new Flatbush(items.length);
+  if (prepared.length === 0) return { keys, size: 0, tree: null, boxes, prepared };
+  const tree = new Flatbush(prepared.length);
   for (const b of boxes) tree.add(b[0], b[1], b[2], b[3]);
   tree.finish();
-  return { keys, size: items.length, tree, boxes, prepared };
+  return { keys, size: prepared.length, tree, boxes, prepared };
 }
 
 /** How much of an area the indexed polygons cover, in m², in total and by key. */
@@ -143,29 +149,16 @@ export function unpackOverlapIndex(p: PackedOverlapIndex): OverlapIndex {
   const keys: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const parts: Part[] = [];
-    const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
     for (let pi = p.itemStart[i] as number; pi < (p.itemStart[i + 1] as number); pi++) {
       const rings: FlatRing[] = [];
       for (let ri = p.partStart[pi] as number; ri < (p.partStart[pi + 1] as number); ri++) {
         const b = ri * 4;
         rings.push({ xy: p.xy.subarray(p.ringStart[ri], p.ringStart[ri + 1]), minX: p.ringBox[b] as number, minY: p.ringBox[b + 1] as number, maxX: p.ringBox[b + 2] as number, maxY: p.ringBox[b + 3] as number });
       }
-      const outer = rings[0];
-      if (outer) {
-        if (outer.minX < box[0]) box[0] = outer.minX;
-        if (outer.minY < box[1]) box[1] = outer.minY;
-        if (outer.maxX > box[2]) box[2] = outer.maxX;
-        if (outer.maxY > box[3]) box[3] = outer.maxY;
-      }
       parts.push(rings);
     }
-    prepared[i] = { parts, box };
+    prepared[i] = preparedOfParts(parts);
     keys[i] = p.keyNames[p.keyOf[i] as number] as string;
   }
-  const boxes = prepared.map((x) => [...x.box] as BBox);
-  if (n === 0) return { keys, size: 0, tree: null, boxes, prepared };
-  const tree = new Flatbush(n);
-  for (const b of boxes) tree.add(b[0], b[1], b[2], b[3]);
-  tree.finish();
-  return { keys, size: n, tree, boxes, prepared };
+  return indexOf(keys, prepared);
 }
