@@ -9,6 +9,8 @@ const config = {
   },
   kit: {
     adapter: adapter({ out: 'build', precompress: true }),
+    // Small stylesheets go into the page itself (fewer requests before the first map, #20).
+    inlineStyleThreshold: 8192,
     alias: {
       $geodata: 'geodata',
       $seeds: 'seeds'

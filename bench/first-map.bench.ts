@@ -120,10 +120,13 @@ try {
   for (let i = 0; i < RUNS; i++) {
     const order = i % 2 ? ['bare', 'app'] : ['app', 'bare'];
     for (const which of order) {
-      if (which === 'bare') bareTimes.push((await firstMap(`http://127.0.0.1:${barePort}/`)).mark);
-      else {
+      if (which === 'bare') {
+        bareTimes.push((await firstMap(`http://127.0.0.1:${barePort}/`)).mark);
+        if (process.env.BENCH_VERBOSE) console.log(`  run ${i + 1}: bare ${bareTimes.at(-1)?.toFixed(0)} ms`);
+      } else {
         const r = await firstMap(`http://127.0.0.1:${appPort}/?kart=ingen`);
         appTimes.push(r.mark);
+        if (process.env.BENCH_VERBOSE) console.log(`  run ${i + 1}: app ${r.mark.toFixed(0)} ms`);
         // MapLibre's own bundle: the large script with its version in it.
         const own = r.scripts.filter((s) => !(s.body.length > 300_000 && s.body.includes(mlVersion)));
         const kb = (list: typeof own) => list.reduce((t, s) => t + gzipSync(s.body, { level: 9 }).length, 0) / 1024;

@@ -1,6 +1,8 @@
 // `npm run geodata`: validates the dataset's sources in geodata/kilder/ and builds what the app
-// loads (static/data/demo.json), and writes the generated tables into geodata/README.md (the
-// reconciliation with the plan, the 2015 plan version against today's, the AR5 totals).
+// loads (static/data/demo.json, and static/data/demo-kart.json: its map layers ready-made in
+// WGS84, so the planner's first map neither reads the whole data file nor reprojects anything),
+// and writes the generated tables into geodata/README.md (the reconciliation with the plan, the
+// 2015 plan version against today's, the AR5 totals).
 // `--check` builds nothing and fails when a README table is out of date.
 // Problems are printed one per line (file, id, reason) and give exit code 2.
 
@@ -8,6 +10,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
+import { mapLayersOf } from '../../src/lib/data/appdata.ts';
+import { defaultNorms } from '../../src/lib/domain/norms.ts';
 import { reprojectGeometry } from '../../src/lib/geo/crs.ts';
 import {
   AR5_END,
@@ -20,7 +24,8 @@ import {
   reconcile,
   reconciliationMarkdown,
   withGeneratedSection,
-  withReconciliationTable
+  withReconciliationTable,
+  type AppDataFile
 } from '../../src/lib/geodata/build.ts';
 import { SOURCE_LAYERS, validateSources, type ExtraSources, type SourceFile, type SourceLayer } from '../../src/lib/geodata/validate.ts';
 
@@ -40,6 +45,8 @@ const PLAN_VERSIONS = [{ id: 'kommuneplan-2015', label: 'Kommuneplan 2015, demod
 const BOUNDARY = 'geodata/asker-3203-kommunegrense-kartverket-2024-M.geojson';
 const README = 'geodata/README.md';
 const OUT = process.env.GEODATA_OUT ?? 'static/data/demo.json';
+/** The map layers of OUT in WGS84, next to it (the app's MAP_DATA_URL). */
+const MAP_OUT = OUT.replace(/(\.json)?$/, '-kart.json');
 
 function readJson(file: string): unknown {
   try {
@@ -81,14 +88,16 @@ if (check) {
   }
 } else {
   const data = buildAppData(result.dataset, kommunegrense);
+  const map = JSON.stringify(mapLayersOf(JSON.parse(data) as AppDataFile, defaultNorms())) + '\n';
   mkdirSync(path.dirname(path.resolve(root, OUT)), { recursive: true });
   writeFileSync(path.resolve(root, OUT), data);
+  writeFileSync(path.resolve(root, MAP_OUT), map);
   if (nextReadme !== readme) writeFileSync(path.join(root, README), nextReadme);
   const counts = [
     ...SOURCE_LAYERS.map((l) => `${l} ${result.dataset.layers[l].features.length}`),
     `ar5Other ${result.dataset.ar5Other?.features.length ?? 0}`,
     ...(result.dataset.planVersions ?? []).map((v) => `${v.id} ${v.naeringsareal.features.length}`)
   ].join(', ');
-  process.stderr.write(`geodata: ${counts}; skrev ${OUT} (${(data.length / 1024).toFixed(0)} KiB)\n`);
+  process.stderr.write(`geodata: ${counts}; skrev ${OUT} (${(data.length / 1024).toFixed(0)} KiB) og ${MAP_OUT} (${(map.length / 1024).toFixed(0)} KiB)\n`);
 }
 process.stdout.write(`${table}\n`);

@@ -113,6 +113,12 @@ describe('npm run geodata', () => {
     expect(bytesA.equals(readFileSync(path.join(dir, 'b.json')))).toBe(true);
     // The browser loads it: about 290 KiB before AR5 beyond farmland and the 2015 plan, about 610 KiB with them.
     expect(bytesA.length).toBeLessThan(650 * 1024);
+    // And the map layers ready-made in WGS84 next to it (#20), the same from the same sources.
+    const mapA = readFileSync(path.join(dir, 'a-kart.json'));
+    expect(mapA.equals(readFileSync(path.join(dir, 'b-kart.json')))).toBe(true);
+    const map = JSON.parse(mapA.toString('utf8')) as Record<string, { features: unknown[] }>;
+    expect(Object.keys(map)).toEqual(['grense', 'naering-naa', 'naering-framtidig', 'vekst', 'jordbruk', 'veger', 'jernbane', 'stasjoner', 'abc-soner']);
+    expect(map.jordbruk?.features).toHaveLength(704);
     const data = JSON.parse(bytesA.toString('utf8')) as {
       meta: { label: string };
       layers: Record<string, { features: unknown[] }>;

@@ -7,7 +7,8 @@ import { bboxOf } from '../geo/bbox.ts';
 import { reprojectGeometry } from '../geo/crs.ts';
 import { buildAppData, type AppDataFile } from '../geodata/build.ts';
 import { SOURCE_LAYERS, validateSources, type SourceFile, type SourceLayer } from '../geodata/validate.ts';
-import { kommuneTotals, loadAppData } from './appdata.ts';
+import { kommuneTotals, loadAppData, mapLayersOf, type MapLayersData } from './appdata.ts';
+import { datasetFrom, mapLayersFrom } from './load.ts';
 import { withImports, type StoredImport } from './imported.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -90,5 +91,35 @@ describe('loadAppData', () => {
     const older = loadAppData({ meta: file.meta, layers: file.layers, kommunegrense: file.kommunegrense }, defaultNorms());
     expect(older.ar5).toBeNull();
     expect(older.planVersions).toEqual([]);
+  });
+});
+
+describe('the map layers ready-made for the first map (#20)', () => {
+  const file = demoFile();
+  const norms = defaultNorms();
+  // As `npm run geodata` writes them (demo-kart.json) and the app reads them.
+  const demoMap = JSON.parse(JSON.stringify(mapLayersOf(file, norms))) as MapLayersData;
+
+  it('are, read back, exactly the map layers the app would compute from the data file', () => {
+    expect(demoMap).toEqual(mapLayersOf(file, norms));
+    expect(mapLayersFrom(demoMap, {})).toEqual(loadAppData(file, norms).map);
+  });
+
+  it('with imports, are the map layers of the dataset with the imports (the replaced layers made from them)', () => {
+    const layer = (kind: 'naering' | 'jordbruk', src: FeatureCollection): StoredImport =>
+      ({ kind, fileName: `${kind}.sos`, importedAt: '2026-11-29T12:00:00Z', report: {} as StoredImport['report'], layer: { ...src, features: src.features.slice(0, 5) } }) as StoredImport;
+    for (const imports of [{ naering: layer('naering', file.layers.naeringsareal) }, { jordbruk: layer('jordbruk', file.layers.jordbruk) }, { naering: layer('naering', file.layers.naeringsareal), jordbruk: layer('jordbruk', file.layers.jordbruk) }]) {
+      const map = mapLayersFrom(demoMap, imports);
+      expect(map).toEqual(mapLayersOf(withImports(file, imports), norms));
+      expect(datasetFrom(file, imports, map).totals).toEqual(datasetFrom(file, imports).totals);
+    }
+    // The demo's own layers are used as they are.
+    expect(mapLayersFrom(demoMap, { jordbruk: layer('jordbruk', file.layers.jordbruk) })['naering-naa']).toBe(demoMap['naering-naa']);
+  });
+
+  it('are what loadAppData draws when given them, and leave the figures alone', () => {
+    const data = loadAppData(file, norms, demoMap);
+    expect(data.map).toBe(demoMap);
+    expect(kommuneTotals(data).totals).toEqual(kommuneTotals(loadAppData(file, norms)).totals);
   });
 });

@@ -147,12 +147,42 @@ export function planAreasOf(layer: FeatureCollection): PlanArea[] {
   });
 }
 
+/** The two map layers of a næring layer (EPSG:25832): nåværende and framtidig areas, in WGS84. */
+export function naeringMapLayers(naeringsareal: FeatureCollection): Pick<MapLayersData, 'naering-naa' | 'naering-framtidig'> {
+  return { 'naering-naa': toWgs84(byStatus(naeringsareal, 1)), 'naering-framtidig': toWgs84(byStatus(naeringsareal, 2)) };
+}
+
+/** A layer in EPSG:25832 as a map layer (WGS84). */
+export function wgs84MapLayer(fc: FeatureCollection): FeatureCollection {
+  return toWgs84(fc);
+}
+
+/**
+ * The map layers of the built data file (layers in EPSG:25832) in WGS84, as MapLibre draws them:
+ * all the map needs, without the engine's context (see {@link loadAppData}). `npm run geodata`
+ * writes them for the demo data, so the planner's first map reprojects nothing (`load.ts`).
+ */
+export function mapLayersOf(file: AppDataFile, norms: Norms): MapLayersData {
+  const l = file.layers;
+  return {
+    grense: file.kommunegrense,
+    ...naeringMapLayers(l.naeringsareal),
+    vekst: toWgs84(l.vekstomrader),
+    jordbruk: toWgs84(l.jordbruk),
+    veger: toWgs84(l.veger),
+    jernbane: toWgs84(l.jernbane),
+    stasjoner: toWgs84(l.stasjoner),
+    'abc-soner': abcRings(stationsIn25832(l.stasjoner), norms)
+  };
+}
+
 /**
  * Turns the built data file (layers in EPSG:25832) into map layers in WGS84 and the engine's
  * context: farmland index by AR5 class, stations and E18/E134 in EPSG:25832; and, not on the
- * map, the whole AR5 layer and the earlier plan versions (EPSG:25832).
+ * map, the whole AR5 layer and the earlier plan versions (EPSG:25832). `map`: the file's map
+ * layers when they are already made ({@link mapLayersOf} of the same file and norms).
  */
-export function loadAppData(file: AppDataFile, norms: Norms): LoadedData {
+export function loadAppData(file: AppDataFile, norms: Norms, map: MapLayersData = mapLayersOf(file, norms)): LoadedData {
   const l = file.layers;
   const farmland = buildOverlapIndex(
     l.jordbruk.features.map((f) => ({ geometry: f.geometry as Polygon | MultiPolygon, key: String(f.properties?.arealtype) }))
@@ -173,17 +203,7 @@ export function loadAppData(file: AppDataFile, norms: Norms): LoadedData {
   );
   return {
     label: file.meta.label,
-    map: {
-      grense: file.kommunegrense,
-      'naering-naa': toWgs84(byStatus(l.naeringsareal, 1)),
-      'naering-framtidig': toWgs84(byStatus(l.naeringsareal, 2)),
-      vekst: toWgs84(l.vekstomrader),
-      jordbruk: toWgs84(l.jordbruk),
-      veger: toWgs84(l.veger),
-      jernbane: toWgs84(l.jernbane),
-      stasjoner: toWgs84(l.stasjoner),
-      'abc-soner': abcRings(stations, norms)
-    },
+    map,
     areas,
     planAreas: [...areas.values()].map((a) => planAreaOf(a.id, a.navn, a.geometry, a.properties)),
     ctx: { norms, farmland, naering, stations, mainRoads: roadsIn25832(l.veger) },

@@ -1,8 +1,9 @@
 import { countOutside, importedFiles, type Imports, type StoredImport } from '$lib/data/imported.ts';
-import { datasetFrom, fetchDataFile, type Loaded } from '$lib/data/load.ts';
+import type { MapLayersData } from '$lib/data/appdata.ts';
+import { DATA_URL, datasetFrom, fetchDataFile, fetchMapData, mapLayersFrom, readDataFile, type Loaded } from '$lib/data/load.ts';
+import type { AppDataFile } from '$lib/geodata/build.ts';
 import type { SketchStats } from '$lib/domain/sketch-stats.ts';
 import { sketchStats } from '$lib/domain/sketch-stats.ts';
-import type { AppDataFile } from '$lib/geodata/build.ts';
 import { reconcile } from '$lib/geodata/reconcile.ts';
 import { dataAttribution, dataLabel } from '$lib/i18n/lang.svelte.ts';
 import type { Lang } from '$lib/i18n/messages.ts';
@@ -23,6 +24,11 @@ export class DatasetState {
   imports = $state.raw<Imports>({});
   /** The dataset in use (null until loaded). */
   loaded = $state.raw<Loaded | null>(null);
+  /**
+   * The map layers (WGS84) of the dataset in use (null until loaded). With `figuresAfter` (see
+   * {@link start}) they are there before the figures, so the first map need not wait for them.
+   */
+  mapLayers = $state.raw<MapLayersData | null>(null);
   /** Why the data could not be loaded. */
   error = $state.raw<Error | null>(null);
   /** Which file each imported layer came from (null: demo data). */
@@ -67,14 +73,36 @@ export class DatasetState {
   /**
    * Start-up of every page: the language from `?lang=` (else `fallbackLang`), then the data file
    * and the stored imports. Returns the dataset, or null (and `error`) when it cannot be loaded.
+   * With `figuresAfter` (the planner's first map), the map layers come first, from the demo data's
+   * ready-made map file (`MAP_DATA_URL`); the data file is read, and the engine's context, every
+   * area's figures and the free sites are computed, only when it resolves: the map is drawn first.
    */
-  async start(url: URL, fallbackLang: Lang | null = null): Promise<Loaded | null> {
+  async start(url: URL, fallbackLang: Lang | null = null, figuresAfter?: Promise<unknown>): Promise<Loaded | null> {
     applyLang(url, fallbackLang);
     try {
-      const [file, stored] = await Promise.all([fetchDataFile(), loadImports()]);
-      this.demoFile = file;
+      if (!figuresAfter) {
+        const [file, stored] = await Promise.all([fetchDataFile(), loadImports()]);
+        this.demoFile = file;
+        this.imports = stored;
+        this.loaded = datasetFrom(file, stored);
+        this.mapLayers = this.loaded.data.map;
+        return this.loaded;
+      }
+      // The data file downloads meanwhile; it is read after the first map.
+      const response = fetch(DATA_URL);
+      response.catch(() => undefined);
+      const [demoMap, stored] = await Promise.all([fetchMapData(), loadImports()]);
       this.imports = stored;
-      this.loaded = datasetFrom(file, stored);
+      const map = mapLayersFrom(demoMap, stored);
+      this.mapLayers = map;
+      await figuresAfter;
+      // A task of its own: the first map's frame reaches the screen before the figures are computed.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      const file = await readDataFile(await response);
+      this.demoFile = file;
+      // An import or the demo data put in use meanwhile has made its own dataset.
+      if (this.imports !== stored) return this.loaded;
+      this.loaded = datasetFrom(file, stored, map);
       return this.loaded;
     } catch (e) {
       this.error = e as Error;
@@ -87,6 +115,7 @@ export class DatasetState {
     if (!this.demoFile) return null;
     this.imports = { ...this.imports, [imp.kind]: imp };
     this.loaded = datasetFrom(this.demoFile, this.imports);
+    this.mapLayers = this.loaded.data.map;
     this.onswitch();
     try {
       await saveImport(imp);
@@ -105,6 +134,7 @@ export class DatasetState {
       this.imports = {};
       this.onswitch();
       this.loaded = datasetFrom(this.demoFile, {});
+      this.mapLayers = this.loaded.data.map;
     }
   }
 

@@ -19,14 +19,26 @@ export class ViewState {
   basemapUnavailable = $state(false);
   /** On a phone, which half of the planner is shown: the panels or the map. */
   phoneView = $state<'panels' | 'map'>('panels');
-  /** The main map has been drawn with its data once (`kart-klart`): panels not needed for the first map load after it. */
-  mapReady = $state(false);
+  #mapReady = $state(false);
+  #firstMapDrawn: () => void = () => {};
+  /** Resolves when {@link mapReady} is first set: what waits for the first map (the figures). */
+  readonly firstMap = new Promise<void>((resolve) => (this.#firstMapDrawn = resolve));
   /** Where the map should move to (WGS84 bounds), e.g. an area picked from the list; null: stay. */
   focus = $state.raw<LngLatBounds | null>(null);
 
   constructor(initial: ViewQuery) {
     this.basemap = initial.basemap;
     this.layers = new Set(initial.layers);
+  }
+
+  /** The main map has been drawn with its data once (`kart-klart`): panels not needed for the first map load after it. */
+  get mapReady(): boolean {
+    return this.#mapReady;
+  }
+
+  set mapReady(ready: boolean) {
+    this.#mapReady = ready;
+    if (ready) this.#firstMapDrawn();
   }
 
   /** Shows or hides one layer (a new set, so effects that read `layers` rerun). */
