@@ -113,7 +113,9 @@ function inRing(px: number, py: number, ring: FlatRing, ox: number, oy: number):
   for (let i = 2; i < xy.length; i += 2) {
     const bx = (xy[i] as number) - ox;
     const by = (xy[i + 1] as number) - oy;
-    if (distToSegment2(px, py, ax, ay, bx, by) <= EPS2) return 0;
+    // Only an edge whose box (widened by EPS) holds the point can be within EPS of it.
+    const near = px >= (ax < bx ? ax : bx) - EPS && px <= (ax > bx ? ax : bx) + EPS && py >= (ay < by ? ay : by) - EPS && py <= (ay > by ? ay : by) + EPS;
+    if (near && distToSegment2(px, py, ax, ay, bx, by) <= EPS2) return 0;
     if (ay > py !== by > py && px < ((bx - ax) * (py - ay)) / (by - ay) + ax) inside = !inside;
     ax = bx;
     ay = by;

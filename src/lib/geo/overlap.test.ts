@@ -68,7 +68,10 @@ describe('overlapByKey', () => {
     expect(packed.xy.buffer).toBeInstanceOf(SharedArrayBuffer);
     const again = unpackOverlapIndex(structuredClone(packed));
     expect(again.keys).toEqual(['21', '30', '21', '99']);
-    expect(again.boxes).toEqual(index.boxes);
+    for (let i = 0; i < index.size; i++) expect(again.polygon(i)).toEqual(index.polygon(i));
+    // The tree is read from the packed data, not built again: the same nodes, in the shared buffer.
+    expect(again.tree?.data).toBeInstanceOf(SharedArrayBuffer);
+    expect(new Uint8Array(again.tree?.data as ArrayBufferLike)).toEqual(new Uint8Array(index.tree?.data as ArrayBufferLike));
     for (const area of [square(580030, 6633030, 300), square(579990, 6632990, 500), square(580045, 6633045, 5)]) expect(overlapByKey(again, area)).toEqual(overlapByKey(index, area));
     expect(overlapByKey(again, square(580030, 6633030, 300)).byKeyM2['21']).toBeCloseTo(70 * 70 - 20 * 20 + 30 * 50, 6);
     expect(overlapByKey(unpackOverlapIndex(packOverlapIndex(buildOverlapIndex([]))), square(0, 0, 10))).toEqual({ totalM2: 0, byKeyM2: {}, candidates: 0 });

@@ -1,6 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import Flatbush from 'flatbush';
-import { bboxOf, type BBox } from './bbox.ts';
+import { bboxOf } from './bbox.ts';
 import { intersectionAreaPreparedM2, prepareArea, preparedOfParts, preparePolygon, type FlatRing, type Part, type PreparedPolygon } from './intersection-area.ts';
 
 /** A polygon to overlap with, tagged with a key (e.g. AR5 class '21', '22', '23'). EPSG:25832. */
@@ -16,9 +16,8 @@ export interface OverlapIndex {
   readonly size: number;
   /** null when there are no items. */
   readonly tree: Flatbush | null;
-  readonly boxes: readonly BBox[];
-  /** Each item's geometry prepared for intersection (flat, oriented rings with their boxes). */
-  readonly prepared: readonly PreparedPolygon[];
+  /** Item `i`'s geometry prepared for intersection (flat, oriented rings with their boxes). */
+  polygon(i: number): PreparedPolygon;
 }
 
 /** Builds an {@link OverlapIndex} over items in EPSG:25832. The items are kept, not copied or changed. */
@@ -31,12 +30,12 @@ export function buildOverlapIndex(items: readonly OverlapItem[]): OverlapIndex {
 
 /** The index over prepared polygons and their keys (same order). */
 function indexOf(keys: readonly string[], prepared: readonly PreparedPolygon[]): OverlapIndex {
-  const boxes = prepared.map((p) => [...p.box] as BBox);
-  if (prepared.length === 0) return { keys, size: 0, tree: null, boxes, prepared };
+  const polygon = (i: number) => prepared[i] as PreparedPolygon;
+  if (prepared.length === 0) return { keys, size: 0, tree: null, polygon };
   const tree = new Flatbush(prepared.length);
-  for (const b of boxes) tree.add(b[0], b[1], b[2], b[3]);
+  for (const { box } of prepared) tree.add(box[0], box[1], box[2], box[3]);
   tree.finish();
-  return { keys, size: prepared.length, tree, boxes, prepared };
+  return { keys, size: prepared.length, tree, polygon };
 }
 
 /** How much of an area the indexed polygons cover, in m², in total and by key. */
@@ -63,7 +62,7 @@ export function overlapByKey(index: OverlapIndex, area: Polygon | MultiPolygon):
   const prepared = hits.length ? prepareArea(area) : null;
   if (!prepared) return { totalM2: 0, byKeyM2, candidates: hits.length };
   for (const i of hits) {
-    const m2 = intersectionAreaPreparedM2(prepared, index.prepared[i] as PreparedPolygon);
+    const m2 = intersectionAreaPreparedM2(prepared, index.polygon(i));
     if (m2 > 0) {
       const key = index.keys[i] as string;
       byKeyM2[key] = (byKeyM2[key] ?? 0) + m2;
@@ -91,6 +90,8 @@ export interface PackedOverlapIndex {
   /** Each item's key, as an index into `keyNames`. */
   readonly keyOf: Int32Array;
   readonly keyNames: readonly string[];
+  /** The Flatbush tree's data (null when there are no items). */
+  readonly tree: ArrayBufferLike | null;
 }
 
 /** Packs an index into flat arrays in buffers made by `Buffer` (SharedArrayBuffer to share them with a worker). */
@@ -98,7 +99,8 @@ export function packOverlapIndex(index: OverlapIndex, Buffer: new (bytes: number
   let rings = 0;
   let parts = 0;
   let doubles = 0;
-  for (const p of index.prepared) {
+  const all = Array.from({ length: index.size }, (_, i) => index.polygon(i));
+  for (const p of all) {
     parts += p.parts.length;
     for (const part of p.parts) {
       rings += part.length;
@@ -109,14 +111,14 @@ export function packOverlapIndex(index: OverlapIndex, Buffer: new (bytes: number
   const ringStart = new Int32Array(new Buffer((rings + 1) * 4));
   const ringBox = new Float64Array(new Buffer(rings * 32));
   const partStart = new Int32Array(new Buffer((parts + 1) * 4));
-  const itemStart = new Int32Array(new Buffer((index.prepared.length + 1) * 4));
-  const keyOf = new Int32Array(new Buffer(index.prepared.length * 4));
+  const itemStart = new Int32Array(new Buffer((index.size + 1) * 4));
+  const keyOf = new Int32Array(new Buffer(index.size * 4));
   const keyNames: string[] = [];
   const keyIds = new Map<string, number>();
   let ri = 0;
   let pi = 0;
   let at = 0;
-  index.prepared.forEach((p, i) => {
+  all.forEach((p, i) => {
     itemStart[i] = pi;
     const key = index.keys[i] as string;
     let id = keyIds.get(key);
@@ -138,16 +140,27 @@ export function packOverlapIndex(index: OverlapIndex, Buffer: new (bytes: number
   });
   ringStart[rings] = at;
   partStart[parts] = ri;
-  itemStart[index.prepared.length] = pi;
-  return { xy, ringStart, ringBox, partStart, itemStart, keyOf, keyNames };
+  itemStart[index.size] = pi;
+  // The tree as built (Flatbush's own buffer layout), so the other thread need not build it again.
+  let tree: ArrayBufferLike | null = null;
+  if (index.tree) {
+    tree = new Buffer(index.tree.data.byteLength);
+    new Uint8Array(tree).set(new Uint8Array(index.tree.data));
+  }
+  return { xy, ringStart, ringBox, partStart, itemStart, keyOf, keyNames, tree };
 }
 
-/** The index of {@link packOverlapIndex} again, its rings views into the packed coordinates (not copies). */
+/**
+ * The index of {@link packOverlapIndex} again: the tree over the same data, and each polygon made
+ * (rings as views into the packed coordinates, not copies) when it is first a candidate.
+ */
 export function unpackOverlapIndex(p: PackedOverlapIndex): OverlapIndex {
   const n = p.itemStart.length - 1;
-  const prepared: PreparedPolygon[] = new Array(n);
-  const keys: string[] = new Array(n);
-  for (let i = 0; i < n; i++) {
+  const keys = Array.from(p.keyOf, (k) => p.keyNames[k] as string);
+  const made: (PreparedPolygon | undefined)[] = new Array(n);
+  const polygon = (i: number): PreparedPolygon => {
+    let prepared = made[i];
+    if (prepared) return prepared;
     const parts: Part[] = [];
     for (let pi = p.itemStart[i] as number; pi < (p.itemStart[i + 1] as number); pi++) {
       const rings: FlatRing[] = [];
@@ -157,8 +170,8 @@ export function unpackOverlapIndex(p: PackedOverlapIndex): OverlapIndex {
       }
       parts.push(rings);
     }
-    prepared[i] = preparedOfParts(parts);
-    keys[i] = p.keyNames[p.keyOf[i] as number] as string;
-  }
-  return indexOf(keys, prepared);
+    prepared = made[i] = preparedOfParts(parts);
+    return prepared;
+  };
+  return { keys, size: n, tree: p.tree ? Flatbush.from(p.tree as ArrayBuffer) : null, polygon };
 }
