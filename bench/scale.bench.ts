@@ -16,7 +16,10 @@
 // PostGIS peer runs once on the same files after ours and shapely's: a throw-away cluster, both
 // files loaded and the AR5 GiST-indexed and analysed (the load, timed apart), then the spatial-join
 // query timed BENCH_RUNS times (median). Its figures are checked against ours (and shapely's).
-// Goal: ours (scale64_stats_s, the whole process) ≤ 0.7 × the PostGIS query. Without PostGIS
+// Goal: ours (scale64_stats_s, the whole process) ≤ 0.7 × the PostGIS query. That query gives
+// farmland only; the CLI gives every AR5 type too, so the query for that same output is timed
+// apart and printed with its ratio (`scale64_ratio_vs_postgis_all_types_query`), with no goal of
+// its own. Without PostGIS
 // (or with BENCH_NO_POSTGIS=1) it prints `scale64_postgis_query_s: skipped (…)` and no target.
 //
 // Run: node --expose-gc bench/scale.bench.ts
@@ -269,7 +272,7 @@ if (process.argv[2] === '--case') {
       area_daa: number;
       farmland_daa_by_class: Record<string, number>;
     }
-    const out = JSON.parse(readFileSync(oursOut, 'utf8')) as { features: OutFeature[]; totals: { area_daa: number } };
+    const out = JSON.parse(readFileSync(oursOut, 'utf8')) as { features: OutFeature[]; totals: { area_daa: number; ar5_daa_by_type: Record<string, number> | null } };
     const round3 = (v: number) => Math.round(v * 1000) / 1000;
     const oursByClass = Object.fromEntries(CLASSES.map((k) => [k, round3(out.features.reduce((t, f) => t + (f.farmland_daa_by_class?.[k] ?? 0), 0))]));
     // Rounding each of n areas to 3 decimals moves a sum by at most n × 0.0005 daa.
@@ -387,6 +390,12 @@ if (process.argv[2] === '--case') {
         `scale64_agrees_with_postgis: ${agrees ? 'yes' : 'no'} (largest difference from ours in the totals ${worstTotal.d.toFixed(4)} daa (${worstTotal.k}), rounding bound ${totalBound.toFixed(2)}; area by area ${pgArea.d.toFixed(6)} daa (${pgArea.what}), bound 0.0005${pgArea.missing ? `; ${pgArea.missing} areas missing in PostGIS's` : ''}${vsShapely === null ? '' : `; from shapely's totals ${vsShapely.toExponential(1)} daa, bound 0.01`})`
       );
       console.log(`target_scale64_07_postgis_query: ${oursS <= 0.7 * pg.seconds.query ? 'ok' : 'MISSED'}`);
+      // The query above gives farmland only; the CLI also gives every AR5 type. For the same output, apart (no target).
+      const typesPg = Object.values(pg.ar5_daa_by_type).reduce((t, v) => t + v, 0);
+      const typesOurs = Object.values(out.totals.ar5_daa_by_type ?? {}).reduce((t, v) => t + v, 0);
+      console.log(`scale64_postgis_all_types_query_s: ${pg.seconds.all_types_query.toFixed(2)} (runs ${pg.seconds.all_types_query_runs.map((s) => s.toFixed(2)).join(', ')}; every AR5 type inside each area, the CLI's whole output, bench/peers/stats_postgis.ts ALL_TYPES_QUERY_SQL)`);
+      console.log(`scale64_ratio_vs_postgis_all_types_query: ${(oursS / pg.seconds.all_types_query).toFixed(2)}x`);
+      console.log(`scale64_postgis_all_types_daa: postgis ${typesPg.toFixed(3)}, ours ${typesOurs.toFixed(3)} (${Object.keys(pg.ar5_daa_by_type).length} AR5 types)`);
     }
 
     if (profile) {

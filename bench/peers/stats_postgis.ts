@@ -9,7 +9,8 @@
 // reads it) and ANALYZE. Then the timed part, the query: per area its planar ST_Area and the
 // farmland (arealtype 21, 22, 23) inside it, sum(ST_Area(ST_Intersection(area, ar5))) over the
 // AR5 polygons that ST_Intersects it, by class. It runs `--runs N` times (default BENCH_RUNS, else
-// 3), the median is reported. The cluster is stopped (pg_ctl stop -m immediate) and its directory
+// 3), the median is reported. Then, timed apart, the query for the CLI's whole output: every AR5
+// type inside each area (ALL_TYPES_QUERY_SQL), as many times. The cluster is stopped (pg_ctl stop -m immediate) and its directory
 // removed always: at the end, on an error, on SIGINT/SIGTERM/SIGHUP.
 //
 // The server runs with PostgreSQL's default settings (parallel query, JIT and memory as a fresh
@@ -187,6 +188,19 @@ WHERE a.geom IS NOT NULL
 GROUP BY a.ord
 ORDER BY a.ord`;
 
+/**
+ * The same output as the CLI's (`ar5_daa_by_type`, of which farmland by class is a part): per
+ * area, the area inside it of every AR5 type, sum(ST_Area(ST_Intersection(area, ar5))) over all
+ * the AR5 polygons that ST_Intersects it, grouped by type. Timed apart from QUERY_SQL.
+ */
+export const ALL_TYPES_QUERY_SQL = `
+SELECT a.ord, f.arealtype, sum(ST_Area(ST_Intersection(a.geom, f.geom))) AS m2
+FROM omrader a
+JOIN ar5 f ON ST_Intersects(a.geom, f.geom)
+WHERE a.geom IS NOT NULL
+GROUP BY a.ord, f.arealtype
+ORDER BY a.ord, f.arealtype`;
+
 interface Row {
   ord: number;
   id_json: string;
@@ -224,7 +238,9 @@ export interface PostgisResult {
   area_daa: number;
   farmland_daa: number;
   farmland_daa_by_class: Record<string, number>;
-  seconds: { cluster: number; load: number; load_steps: Record<string, number>; query: number; query_runs: number[]; stop: number };
+  /** Every AR5 type inside the areas, daa (ALL_TYPES_QUERY_SQL). */
+  ar5_daa_by_type: Record<string, number>;
+  seconds: { cluster: number; load: number; load_steps: Record<string, number>; query: number; query_runs: number[]; all_types_query: number; all_types_query_runs: number[]; stop: number };
   plan: string;
   jit: boolean;
   settings: Record<string, string>;
@@ -276,9 +292,10 @@ export async function statsPostgis(areasFile: string, ar5File: string, opts: { r
       if (crs !== null && !EPSG_25832.includes(crs)) throw new Error(`${file}: only EPSG:25832 is handled here (crs ${crs})`);
     }
     lap('read_json');
-    // As stats_shapely.py: make_valid on the invalid ones only (of the farmland: it builds no other AR5 geometry).
+    // As stats_shapely.py: make_valid on the invalid ones only (of every AR5 type: the second query uses them all).
     const repairedAreas = (await c.query('UPDATE omrader SET geom = ST_MakeValid(geom) WHERE geom IS NOT NULL AND NOT ST_IsValid(geom)')).rowCount ?? 0;
-    const repairedFarm = (await c.query(`UPDATE ar5 SET geom = ST_MakeValid(geom) WHERE arealtype IN ('21', '22', '23') AND geom IS NOT NULL AND NOT ST_IsValid(geom)`)).rowCount ?? 0;
+    const repairedAr5 = (await c.query<{ arealtype: string | null }>(`UPDATE ar5 SET geom = ST_MakeValid(geom) WHERE geom IS NOT NULL AND NOT ST_IsValid(geom) RETURNING arealtype`)).rows;
+    const repairedFarm = repairedAr5.filter((r) => (FARMLAND as readonly (string | null)[]).includes(r.arealtype)).length;
     lap('make_valid');
     await c.query('CREATE INDEX ar5_geom ON ar5 USING gist (geom)');
     lap('gist_index');
@@ -305,6 +322,13 @@ export async function statsPostgis(areasFile: string, ar5File: string, opts: { r
       rows = (await c.query<Row>(QUERY_SQL)).rows;
       runs.push((performance.now() - q) / 1000);
     }
+    const allRuns: number[] = [];
+    let allRows: { ord: number; arealtype: string | null; m2: number }[] = [];
+    for (let i = 0; i < opts.runs; i++) {
+      const q = performance.now();
+      allRows = (await c.query<{ ord: number; arealtype: string | null; m2: number }>(ALL_TYPES_QUERY_SQL)).rows;
+      allRuns.push((performance.now() - q) / 1000);
+    }
     await c.end();
     client = null;
 
@@ -326,6 +350,8 @@ export async function statsPostgis(areasFile: string, ar5File: string, opts: { r
       const perArea = rows.map((r) => ({ id: JSON.parse(r.id_json) as unknown, area_daa: r.area_m2 / 1000, farmland_daa_by_class: { '21': r.m2_21 / 1000, '22': r.m2_22 / 1000, '23': r.m2_23 / 1000 } }));
       writeFileSync(opts.perArea, JSON.stringify(perArea));
     }
+    const byType: Record<string, number> = {};
+    for (const r of allRows) if (r.arealtype !== null) byType[r.arealtype] = (byType[r.arealtype] ?? 0) + r.m2 / 1000;
     const r3 = (x: number) => Math.round(x * 1000) / 1000;
     return {
       areas: Number(counts.areas),
@@ -336,7 +362,17 @@ export async function statsPostgis(areasFile: string, ar5File: string, opts: { r
       area_daa: areaM2 / 1000,
       farmland_daa: (byClass[0]! + byClass[1]! + byClass[2]!) / 1000,
       farmland_daa_by_class: Object.fromEntries(FARMLAND.map((k, i) => [k, byClass[i]! / 1000])),
-      seconds: { cluster: r3((t1 - t0) / 1000), load: r3((t2 - t1) / 1000), load_steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, r3(v)])), query: r3(median(runs)), query_runs: runs.map(r3), stop: r3(stopS) },
+      ar5_daa_by_type: byType,
+      seconds: {
+        cluster: r3((t1 - t0) / 1000),
+        load: r3((t2 - t1) / 1000),
+        load_steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, r3(v)])),
+        query: r3(median(runs)),
+        query_runs: runs.map(r3),
+        all_types_query: r3(median(allRuns)),
+        all_types_query_runs: allRuns.map(r3),
+        stop: r3(stopS)
+      },
       plan: planText(explain.Plan),
       jit: explain.JIT !== undefined,
       settings,
