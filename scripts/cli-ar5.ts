@@ -84,9 +84,8 @@ export function startAr5Overlap(file: string, crs: string | undefined): Ar5Job {
       worker.postMessage(areas.slice(0, half));
       const first = await next();
       if (first.kind !== 'indexes') return fail(first);
-      const { unpackOverlapIndex } = await import('../src/lib/geo/overlap.ts');
-      const { ar5OverlapsWith } = await import('../src/lib/cli/stats.ts');
-      const indexes = { byType: unpackOverlapIndex(first.byType), farmland: first.farmland ? unpackOverlapIndex(first.farmland) : null };
+      const { ar5OverlapsWith, unpackAr5Indexes } = await import('../src/lib/cli/stats.ts');
+      const indexes = unpackAr5Indexes(first);
       const mine = ar5OverlapsWith(indexes, areas.slice(half));
       const theirs = await next();
       if (theirs.kind !== 'overlaps') return fail(theirs);

@@ -1,7 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { AR5_JORDBRUKSKLASSER, ar5Arealtype, ar5Jordbruksklasse, type Ar5Jordbruksklasse } from '../../../seeds/ar5.ts';
 import { areaSphericalM2, m2ToDaa } from '../geo/area.ts';
-import { buildOverlapIndex, overlapByKey, type OverlapIndex } from '../geo/overlap.ts';
+import { buildOverlapIndex, buildPackedOverlapIndex, overlapByKey, unpackOverlapIndex, type OverlapIndex, type OverlapItem, type PackedOverlapIndex } from '../geo/overlap.ts';
 import { areaStats, type AreaStats } from '../domain/stats.ts';
 import { defaultNorms } from '../domain/norms.ts';
 import { coded, nbText, type Skipped } from '../io/coded.ts';
@@ -88,13 +88,38 @@ export interface Ar5Indexes {
   farmland: OverlapIndex | null;
 }
 
-/** Builds the {@link Ar5Indexes} of AR5 polygons (EPSG:25832). Inputs are not modified. */
-export function ar5Indexes(ar5: readonly Pick<ReadFileOk['areas'][number], 'geometry25832' | 'properties'>[]): Ar5Indexes {
+type Ar5Polygons = readonly Pick<ReadFileOk['areas'][number], 'geometry25832' | 'properties'>[];
+
+/** The items of the {@link Ar5Indexes}: every AR5 polygon with its type, and farmland with its class when that is not its type. */
+function ar5Items(ar5: Ar5Polygons): { byType: OverlapItem[]; farmland: OverlapItem[] | null } {
   const typed = ar5.map((a) => ({ a, type: ar5Arealtype(ar5ArealtypeOf(a.properties)), klasse: ar5Jordbruksklasse(ar5ArealtypeOf(a.properties)) }));
-  const byType = buildOverlapIndex(typed.flatMap(({ a, type }) => (type ? [{ geometry: a.geometry25832, key: type }] : [])));
+  const byType = typed.flatMap(({ a, type }) => (type ? [{ geometry: a.geometry25832, key: type }] : []));
   const farmlandFromAr5 = typed.every(({ type, klasse }) => klasse === null || type === klasse);
-  const farmland = farmlandFromAr5 ? null : buildOverlapIndex(typed.flatMap(({ a, klasse }) => (klasse ? [{ geometry: a.geometry25832, key: klasse }] : [])));
+  const farmland = farmlandFromAr5 ? null : typed.flatMap(({ a, klasse }) => (klasse ? [{ geometry: a.geometry25832, key: klasse }] : []));
   return { byType, farmland };
+}
+
+/** Builds the {@link Ar5Indexes} of AR5 polygons (EPSG:25832). Inputs are not modified. */
+export function ar5Indexes(ar5: Ar5Polygons): Ar5Indexes {
+  const items = ar5Items(ar5);
+  return { byType: buildOverlapIndex(items.byType), farmland: items.farmland ? buildOverlapIndex(items.farmland) : null };
+}
+
+/** The {@link Ar5Indexes} built packed, in buffers made by `Buffer` (SharedArrayBuffer to share them with a worker; {@link unpackAr5Indexes}). */
+export interface PackedAr5Indexes {
+  byType: PackedOverlapIndex;
+  farmland: PackedOverlapIndex | null;
+}
+
+/** {@link ar5Indexes} packed ({@link buildPackedOverlapIndex}). Inputs are not modified. */
+export function ar5PackedIndexes(ar5: Ar5Polygons, Buffer: new (bytes: number) => ArrayBufferLike): PackedAr5Indexes {
+  const items = ar5Items(ar5);
+  return { byType: buildPackedOverlapIndex(items.byType, Buffer), farmland: items.farmland ? buildPackedOverlapIndex(items.farmland, Buffer) : null };
+}
+
+/** The indexes of {@link ar5PackedIndexes}, reading the packed data (not copying it). */
+export function unpackAr5Indexes(p: PackedAr5Indexes): Ar5Indexes {
+  return { byType: unpackOverlapIndex(p.byType), farmland: p.farmland ? unpackOverlapIndex(p.farmland) : null };
 }
 
 /** Each area's {@link Ar5Overlap} with the indexed AR5 polygons, in the order of `areas`. */
@@ -107,7 +132,7 @@ export function ar5OverlapsWith(indexes: Ar5Indexes, areas: readonly (Polygon | 
 }
 
 /** Each area's overlap with the AR5 polygons ({@link Ar5Overlap}), in the order of `areas`. Inputs are not modified. */
-export function ar5Overlaps(ar5: readonly Pick<ReadFileOk['areas'][number], 'geometry25832' | 'properties'>[], areas: readonly (Polygon | MultiPolygon)[]): Ar5Overlap[] {
+export function ar5Overlaps(ar5: Ar5Polygons, areas: readonly (Polygon | MultiPolygon)[]): Ar5Overlap[] {
   return ar5OverlapsWith(ar5Indexes(ar5), areas);
 }
 

@@ -18,13 +18,25 @@ export type Part = readonly FlatRing[];
 const EPS = 1e-6;
 const EPS2 = EPS * EPS;
 
-function toRing(ring: readonly Position[], ccw: boolean): FlatRing | null {
+/** How many numbers {@link writeRing} writes for `ring`: two per vertex, closed (0 for an empty ring). */
+export function ringDoubles(ring: readonly Position[]): number {
   const first = ring[0];
   const last = ring[ring.length - 1];
-  if (!first || !last) return null;
+  if (!first || !last) return 0;
   const closed = first[0] === last[0] && first[1] === last[1];
-  const n = ring.length + (closed ? 0 : 1);
-  const xy = new Float64Array(2 * n);
+  return 2 * (ring.length + (closed ? 0 : 1));
+}
+
+/**
+ * Writes `ring` as flat coordinates into `out` from `at`: closed (the first point repeated when
+ * it is not), counter-clockwise when `ccw` (an outer ring), else clockwise (a hole). Returns how
+ * many numbers it wrote ({@link ringDoubles}). Does not modify `ring`.
+ */
+export function writeRing(ring: readonly Position[], ccw: boolean, out: Float64Array, at: number): number {
+  const count = ringDoubles(ring);
+  if (count === 0) return 0;
+  const n = count / 2;
+  const first = ring[0] as Position;
   // The orientation, by the shoelace sum shifted to the first vertex (no precision lost on UTM values).
   const x0 = first[0] as number;
   const y0 = first[1] as number;
@@ -35,33 +47,38 @@ function toRing(ring: readonly Position[], ccw: boolean): FlatRing | null {
     const p = ring[i] as Position;
     const x = p[0] as number;
     const y = p[1] as number;
-    xy[2 * i] = x;
-    xy[2 * i + 1] = y;
+    out[at + 2 * i] = x;
+    out[at + 2 * i + 1] = y;
     const sx = x - x0;
     const sy = y - y0;
     twiceArea += px * sy - sx * py;
     px = sx;
     py = sy;
   }
-  if (!closed) {
-    xy[2 * n - 2] = x0;
-    xy[2 * n - 1] = y0;
+  if (n > ring.length) {
+    out[at + 2 * n - 2] = x0;
+    out[at + 2 * n - 1] = y0;
   }
   if (twiceArea > 0 !== ccw) {
-    for (let i = 0, j = n - 1; i < j; i++, j--) {
-      const tx = xy[2 * i] as number;
-      const ty = xy[2 * i + 1] as number;
-      xy[2 * i] = xy[2 * j] as number;
-      xy[2 * i + 1] = xy[2 * j + 1] as number;
-      xy[2 * j] = tx;
-      xy[2 * j + 1] = ty;
+    for (let i = at, j = at + 2 * n - 2; i < j; i += 2, j -= 2) {
+      const tx = out[i] as number;
+      const ty = out[i + 1] as number;
+      out[i] = out[j] as number;
+      out[i + 1] = out[j + 1] as number;
+      out[j] = tx;
+      out[j + 1] = ty;
     }
   }
+  return count;
+}
+
+/** The {@link FlatRing} of flat coordinates already closed and oriented (a view, not a copy), with its box. */
+export function flatRing(xy: Float64Array): FlatRing {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  for (let i = 0; i < 2 * n; i += 2) {
+  for (let i = 0; i < xy.length; i += 2) {
     const x = xy[i] as number;
     const y = xy[i + 1] as number;
     if (x < minX) minX = x;
@@ -70,6 +87,14 @@ function toRing(ring: readonly Position[], ccw: boolean): FlatRing | null {
     if (y > maxY) maxY = y;
   }
   return { xy, minX, minY, maxX, maxY };
+}
+
+function toRing(ring: readonly Position[], ccw: boolean): FlatRing | null {
+  const count = ringDoubles(ring);
+  if (count === 0) return null;
+  const xy = new Float64Array(count);
+  writeRing(ring, ccw, xy, 0);
+  return flatRing(xy);
 }
 
 function toParts(g: Polygon | MultiPolygon): Part[] {

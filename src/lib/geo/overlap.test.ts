@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { intersectionAreaM2 } from './intersection-area.ts';
-import { buildOverlapIndex, overlapByKey, packOverlapIndex, unpackOverlapIndex } from './overlap.ts';
+import { buildOverlapIndex, overlapByKey, buildPackedOverlapIndex, unpackOverlapIndex } from './overlap.ts';
 import { expected, fixtureCases } from './fixtures.test-helper.ts';
 
 describe('overlapByKey: golden fixtures (tests/fixtures/geo/overlap)', () => {
@@ -55,26 +55,29 @@ describe('overlapByKey', () => {
     expect(r.totalM2).toBeCloseTo(2500 + 1000 + 1000 + 400, 6);
   });
 
-  it('gives the same figures packed into SharedArrayBuffers and unpacked (as the CLI hands its AR5 index to another thread)', () => {
+  it('gives the same polygons, tree and figures built packed into SharedArrayBuffers and unpacked (as the CLI hands its AR5 index to another thread)', () => {
     const withHole: Polygon = { type: 'Polygon', coordinates: [square(580000, 6633000, 100).coordinates[0] as Position[], [...(square(580040, 6633040, 20).coordinates[0] as Position[])].reverse()] };
+    // Clockwise and not closed: packed closed and counter-clockwise, as preparePolygon makes it.
+    const open = (square(580300, 6633000, 80).coordinates[0] as Position[]).slice(0, 4).reverse();
     const items = [
       { geometry: withHole, key: '21' },
-      { geometry: { type: 'MultiPolygon' as const, coordinates: [square(580100, 6633000, 50).coordinates, square(580200, 6633000, 50).coordinates] }, key: '30' },
-      { geometry: square(580300, 6633000, 80), key: '21' },
-      { geometry: { type: 'Polygon' as const, coordinates: [] }, key: '99' }
+      { geometry: { type: 'MultiPolygon' as const, coordinates: [square(580100, 6633000, 50).coordinates, [[]], square(580200, 6633000, 50).coordinates] }, key: '30' },
+      { geometry: { type: 'Polygon' as const, coordinates: [open] }, key: '21' },
+      { geometry: { type: 'Polygon' as const, coordinates: [] }, key: '99' },
+      { geometry: { type: 'Polygon' as const, coordinates: [[], square(580000, 6633000, 10).coordinates[0] as Position[]] }, key: '99' }
     ];
     const index = buildOverlapIndex(items);
-    const packed = packOverlapIndex(index, SharedArrayBuffer);
+    const packed = buildPackedOverlapIndex(items, SharedArrayBuffer);
     expect(packed.xy.buffer).toBeInstanceOf(SharedArrayBuffer);
     const again = unpackOverlapIndex(structuredClone(packed));
-    expect(again.keys).toEqual(['21', '30', '21', '99']);
+    expect(again.keys).toEqual(['21', '30', '21', '99', '99']);
     for (let i = 0; i < index.size; i++) expect(again.polygon(i)).toEqual(index.polygon(i));
-    // The tree is read from the packed data, not built again: the same nodes, in the shared buffer.
+    // The tree is read from the packed data, not built again: the same nodes as the index's, in the shared buffer.
     expect(again.tree?.data).toBeInstanceOf(SharedArrayBuffer);
     expect(new Uint8Array(again.tree?.data as ArrayBufferLike)).toEqual(new Uint8Array(index.tree?.data as ArrayBufferLike));
     for (const area of [square(580030, 6633030, 300), square(579990, 6632990, 500), square(580045, 6633045, 5)]) expect(overlapByKey(again, area)).toEqual(overlapByKey(index, area));
     expect(overlapByKey(again, square(580030, 6633030, 300)).byKeyM2['21']).toBeCloseTo(70 * 70 - 20 * 20 + 30 * 50, 6);
-    expect(overlapByKey(unpackOverlapIndex(packOverlapIndex(buildOverlapIndex([]))), square(0, 0, 10))).toEqual({ totalM2: 0, byKeyM2: {}, candidates: 0 });
+    expect(overlapByKey(unpackOverlapIndex(buildPackedOverlapIndex([])), square(0, 0, 10))).toEqual({ totalM2: 0, byKeyM2: {}, candidates: 0 });
   });
 
   it('is empty for an empty index', () => {

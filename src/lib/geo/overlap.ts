@@ -1,7 +1,7 @@
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 import Flatbush from 'flatbush';
 import { bboxOf } from './bbox.ts';
-import { intersectionAreaPreparedM2, prepareArea, preparedOfParts, preparePolygon, type FlatRing, type Part, type PreparedPolygon } from './intersection-area.ts';
+import { intersectionAreaPreparedM2, prepareArea, preparedOfParts, preparePolygon, ringDoubles, writeRing, type FlatRing, type Part, type PreparedPolygon } from './intersection-area.ts';
 
 /** A polygon to overlap with, tagged with a key (e.g. AR5 class '21', '22', '23'). EPSG:25832. */
 export interface OverlapItem {
@@ -73,8 +73,9 @@ export function overlapByKey(index: OverlapIndex, area: Polygon | MultiPolygon):
 }
 
 /**
- * An {@link OverlapIndex} as a few flat arrays, to hand to another thread: with a
- * SharedArrayBuffer both threads read the same coordinates without copying them.
+ * An {@link OverlapIndex} as a few flat arrays ({@link buildPackedOverlapIndex}), to hand to
+ * another thread: with SharedArrayBuffers both threads read the same coordinates and tree
+ * without copying them.
  */
 export interface PackedOverlapIndex {
   /** Every ring's coordinates (x, y, …; closed and oriented), one after the other. */
@@ -94,64 +95,109 @@ export interface PackedOverlapIndex {
   readonly tree: ArrayBufferLike | null;
 }
 
-/** Packs an index into flat arrays in buffers made by `Buffer` (SharedArrayBuffer to share them with a worker). */
-export function packOverlapIndex(index: OverlapIndex, Buffer: new (bytes: number) => ArrayBufferLike = ArrayBuffer): PackedOverlapIndex {
+/** Each polygon of a geometry as its rings (a Polygon is one). */
+const polygonsOf = (g: Polygon | MultiPolygon): readonly (readonly Position[][])[] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
+
+/**
+ * Builds the {@link OverlapIndex} of `items` (EPSG:25832) straight into flat arrays in buffers
+ * made by `Buffer` (SharedArrayBuffer to share it with a worker, which reads it with
+ * {@link unpackOverlapIndex}, as this thread does too): the rings as {@link preparePolygon} makes
+ * them, one after the other, and the Flatbush tree in its own buffer. No ring gets an array of
+ * its own, so there is nothing to copy. The items are not modified.
+ */
+export function buildPackedOverlapIndex(items: readonly OverlapItem[], Buffer: new (bytes: number) => ArrayBufferLike = ArrayBuffer): PackedOverlapIndex {
+  // First the sizes: rings, parts and numbers, with empty rings left out as preparePolygon does.
   let rings = 0;
   let parts = 0;
   let doubles = 0;
-  const all = Array.from({ length: index.size }, (_, i) => index.polygon(i));
-  for (const p of all) {
-    parts += p.parts.length;
-    for (const part of p.parts) {
-      rings += part.length;
-      for (const r of part) doubles += r.xy.length;
+  for (const { geometry } of items) {
+    for (const polygon of polygonsOf(geometry)) {
+      let partRings = 0;
+      for (let i = 0; i < polygon.length; i++) {
+        const d = ringDoubles(polygon[i] as Position[]);
+        if (d === 0 && i === 0) break;
+        if (d === 0) continue;
+        partRings++;
+        doubles += d;
+      }
+      if (partRings > 0) {
+        parts++;
+        rings += partRings;
+      }
     }
   }
   const xy = new Float64Array(new Buffer(doubles * 8));
   const ringStart = new Int32Array(new Buffer((rings + 1) * 4));
   const ringBox = new Float64Array(new Buffer(rings * 32));
   const partStart = new Int32Array(new Buffer((parts + 1) * 4));
-  const itemStart = new Int32Array(new Buffer((index.size + 1) * 4));
-  const keyOf = new Int32Array(new Buffer(index.size * 4));
+  const itemStart = new Int32Array(new Buffer((items.length + 1) * 4));
+  const keyOf = new Int32Array(new Buffer(items.length * 4));
   const keyNames: string[] = [];
   const keyIds = new Map<string, number>();
+  const tree = items.length ? new Flatbush(items.length, 16, Float64Array, Buffer as ArrayBufferConstructor) : null;
   let ri = 0;
   let pi = 0;
   let at = 0;
-  all.forEach((p, i) => {
-    itemStart[i] = pi;
-    const key = index.keys[i] as string;
+  items.forEach(({ geometry, key }, item) => {
+    itemStart[item] = pi;
     let id = keyIds.get(key);
     if (id === undefined) {
       id = keyNames.push(key) - 1;
       keyIds.set(key, id);
     }
-    keyOf[i] = id;
-    for (const part of p.parts) {
-      partStart[pi++] = ri;
-      for (const r of part) {
+    keyOf[item] = id;
+    // The item's box: its outer rings' (as preparedOfParts).
+    let bx0 = Infinity;
+    let by0 = Infinity;
+    let bx1 = -Infinity;
+    let by1 = -Infinity;
+    for (const polygon of polygonsOf(geometry)) {
+      const firstRing = ri;
+      for (let i = 0; i < polygon.length; i++) {
+        const ring = polygon[i] as Position[];
+        const d = ringDoubles(ring);
+        if (d === 0 && i === 0) break;
+        if (d === 0) continue;
+        if (ri === firstRing) partStart[pi++] = ri;
         ringStart[ri] = at;
-        xy.set(r.xy, at);
-        at += r.xy.length;
-        ringBox.set([r.minX, r.minY, r.maxX, r.maxY], ri * 4);
+        writeRing(ring, i === 0, xy, at);
+        let minX = Infinity;
+        let minY = Infinity;
+        let maxX = -Infinity;
+        let maxY = -Infinity;
+        for (let k = at; k < at + d; k += 2) {
+          const x = xy[k] as number;
+          const y = xy[k + 1] as number;
+          if (x < minX) minX = x;
+          if (y < minY) minY = y;
+          if (x > maxX) maxX = x;
+          if (y > maxY) maxY = y;
+        }
+        ringBox[4 * ri] = minX;
+        ringBox[4 * ri + 1] = minY;
+        ringBox[4 * ri + 2] = maxX;
+        ringBox[4 * ri + 3] = maxY;
+        if (i === 0) {
+          if (minX < bx0) bx0 = minX;
+          if (minY < by0) by0 = minY;
+          if (maxX > bx1) bx1 = maxX;
+          if (maxY > by1) by1 = maxY;
+        }
+        at += d;
         ri++;
       }
     }
+    tree?.add(bx0, by0, bx1, by1);
   });
   ringStart[rings] = at;
   partStart[parts] = ri;
-  itemStart[index.size] = pi;
-  // The tree as built (Flatbush's own buffer layout), so the other thread need not build it again.
-  let tree: ArrayBufferLike | null = null;
-  if (index.tree) {
-    tree = new Buffer(index.tree.data.byteLength);
-    new Uint8Array(tree).set(new Uint8Array(index.tree.data));
-  }
-  return { xy, ringStart, ringBox, partStart, itemStart, keyOf, keyNames, tree };
+  itemStart[items.length] = pi;
+  tree?.finish();
+  return { xy, ringStart, ringBox, partStart, itemStart, keyOf, keyNames, tree: tree ? tree.data : null };
 }
 
 /**
- * The index of {@link packOverlapIndex} again: the tree over the same data, and each polygon made
+ * The index of {@link buildPackedOverlapIndex} again: the tree over the same data, and each polygon made
  * (rings as views into the packed coordinates, not copies) when it is first a candidate.
  */
 export function unpackOverlapIndex(p: PackedOverlapIndex): OverlapIndex {
