@@ -1,7 +1,8 @@
 // `stats --farmland`: the AR5 file read on a second thread (scripts/cli-ar5-worker.ts) while this
 // one reads the areas, so the two files are read at the same time on two cores. The worker builds
 // the AR5 indexes and hands them over packed in SharedArrayBuffers (both threads read the same
-// coordinates, nothing is copied); then each thread overlaps half of the areas. Where a worker
+// coordinates, nothing is copied). The areas go to the worker packed the same way, and each thread
+// takes the next few areas from a shared counter until none are left (the faster does more). Where a worker
 // cannot start, the same is done on this thread. Errors are the lines the one-thread CLI gives:
 // the file's own problem, or `io.file.unreadable` with the reason.
 
@@ -16,12 +17,18 @@ import { InputError, readAreas, unreadable } from './cli-read.ts';
 /** What stats reports of the AR5 file itself. */
 type Ar5Meta = Omit<Ar5Overlapped, 'overlaps'>;
 
-/** What the worker posts: the packed indexes (with the file's report), then its half of the overlaps; or why it cannot. */
+/** What the worker posts: the packed indexes (with the file's report), then the areas it did and their overlaps; or why it cannot. */
 export type Ar5Reply =
   | { kind: 'indexes'; byType: PackedOverlapIndex; farmland: PackedOverlapIndex | null; meta: Ar5Meta }
-  | { kind: 'overlaps'; overlaps: Ar5Overlap[] }
+  | { kind: 'overlaps'; done: number[]; overlaps: Ar5Overlap[] }
   | { kind: 'input-error'; message: string }
   | { kind: 'error'; message: string };
+
+/** What the worker is sent: the areas packed in SharedArrayBuffers, and the counter of the next area to take (both threads take from it). */
+export interface Ar5Areas {
+  areas: PackedOverlapIndex;
+  next: Int32Array;
+}
 
 export interface Ar5Job {
   /** Each area's overlap with the AR5 file (and what stats reports of the file); rejects with the file's InputError. */
@@ -79,17 +86,19 @@ export function startAr5Overlap(file: string, crs: string | undefined): Ar5Job {
   };
   return {
     async overlap(areas) {
-      // The worker takes the first half, this thread the second.
-      const half = Math.ceil(areas.length / 2);
-      worker.postMessage(areas.slice(0, half));
+      // The areas in shared buffers, and a shared counter: each thread takes the next few until none are left.
+      const { ar5OverlapsShared, packAreas, unpackAr5Indexes } = await import('../src/lib/cli/stats.ts');
+      const { unpackOverlapIndex } = await import('../src/lib/geo/overlap.ts');
+      const shared: Ar5Areas = { areas: packAreas(areas, SharedArrayBuffer), next: new Int32Array(new SharedArrayBuffer(4)) };
+      worker.postMessage(shared);
       const first = await next();
       if (first.kind !== 'indexes') return fail(first);
-      const { ar5OverlapsWith, unpackAr5Indexes } = await import('../src/lib/cli/stats.ts');
-      const indexes = unpackAr5Indexes(first);
-      const mine = ar5OverlapsWith(indexes, areas.slice(half));
+      const mine = ar5OverlapsShared(unpackAr5Indexes(first), unpackOverlapIndex(shared.areas), shared.next);
       const theirs = await next();
       if (theirs.kind !== 'overlaps') return fail(theirs);
-      return { ...first.meta, overlaps: [...theirs.overlaps, ...mine] };
+      const overlaps: Ar5Overlap[] = new Array(areas.length);
+      for (const part of [theirs, mine]) part.done.forEach((k, i) => (overlaps[k] = part.overlaps[i] as Ar5Overlap));
+      return { ...first.meta, overlaps };
     },
     async stop() {
       await worker.terminate();

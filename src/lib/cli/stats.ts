@@ -1,7 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { AR5_JORDBRUKSKLASSER, ar5Arealtype, ar5Jordbruksklasse, type Ar5Jordbruksklasse } from '../../../seeds/ar5.ts';
 import { areaSphericalM2, m2ToDaa } from '../geo/area.ts';
-import { buildOverlapIndex, buildPackedOverlapIndex, overlapByKey, unpackOverlapIndex, type OverlapIndex, type OverlapItem, type PackedOverlapIndex } from '../geo/overlap.ts';
+import { buildOverlapIndex, buildPackedOverlapIndex, overlapByKey, overlapPreparedByKey, unpackOverlapIndex, type OverlapIndex, type OverlapItem, type PackedOverlapIndex } from '../geo/overlap.ts';
 import { areaStats, type AreaStats } from '../domain/stats.ts';
 import { defaultNorms } from '../domain/norms.ts';
 import { coded, nbText, type Skipped } from '../io/coded.ts';
@@ -122,13 +122,49 @@ export function unpackAr5Indexes(p: PackedAr5Indexes): Ar5Indexes {
   return { byType: unpackOverlapIndex(p.byType), farmland: p.farmland ? unpackOverlapIndex(p.farmland) : null };
 }
 
+/** An area's {@link Ar5Overlap}, from what `overlap` gives for an index (m² by key). */
+function ar5OverlapOf(indexes: Ar5Indexes, overlap: (index: OverlapIndex) => Record<string, number>): Ar5Overlap {
+  const byTypeM2 = overlap(indexes.byType);
+  const farm = indexes.farmland ? overlap(indexes.farmland) : byTypeM2;
+  return { byTypeM2, farmlandByClassM2: Object.fromEntries(AR5_JORDBRUKSKLASSER.map((k) => [k, farm[k] ?? 0])) as Record<Ar5Jordbruksklasse, number> };
+}
+
 /** Each area's {@link Ar5Overlap} with the indexed AR5 polygons, in the order of `areas`. */
 export function ar5OverlapsWith(indexes: Ar5Indexes, areas: readonly (Polygon | MultiPolygon)[]): Ar5Overlap[] {
-  return areas.map((g) => {
-    const byTypeM2 = overlapByKey(indexes.byType, g).byKeyM2;
-    const farm = indexes.farmland ? overlapByKey(indexes.farmland, g).byKeyM2 : byTypeM2;
-    return { byTypeM2, farmlandByClassM2: Object.fromEntries(AR5_JORDBRUKSKLASSER.map((k) => [k, farm[k] ?? 0])) as Record<Ar5Jordbruksklasse, number> };
-  });
+  return areas.map((g) => ar5OverlapOf(indexes, (index) => overlapByKey(index, g).byKeyM2));
+}
+
+/** The areas (EPSG:25832) packed for two threads to overlap together ({@link ar5OverlapsShared}); in buffers made by `Buffer`. */
+export function packAreas(areas: readonly (Polygon | MultiPolygon)[], Buffer: new (bytes: number) => ArrayBufferLike): PackedOverlapIndex {
+  return buildPackedOverlapIndex(
+    areas.map((geometry) => ({ geometry, key: '' })),
+    Buffer
+  );
+}
+
+/** Areas a thread takes at a time in {@link ar5OverlapsShared}. */
+const SHARED_CHUNK = 32;
+
+/**
+ * Overlaps the packed areas ({@link packAreas}, unpacked) with the indexes, taking the next
+ * SHARED_CHUNK areas from the shared counter `next` (Atomics.add) each time, until none are left:
+ * two threads that run this on the same counter share the areas however fast each is, and each
+ * area is done once. Returns the areas this thread did (their indexes) and their
+ * {@link Ar5Overlap}s; the figures are {@link ar5OverlapsWith}'s for valid areas.
+ */
+export function ar5OverlapsShared(indexes: Ar5Indexes, areas: OverlapIndex, next: Int32Array): { done: number[]; overlaps: Ar5Overlap[] } {
+  const done: number[] = [];
+  const overlaps: Ar5Overlap[] = [];
+  for (;;) {
+    const from = Atomics.add(next, 0, SHARED_CHUNK);
+    if (from >= areas.size) break;
+    for (let k = from; k < Math.min(areas.size, from + SHARED_CHUNK); k++) {
+      const area = areas.polygon(k);
+      done.push(k);
+      overlaps.push(ar5OverlapOf(indexes, (index) => overlapPreparedByKey(index, area).byKeyM2));
+    }
+  }
+  return { done, overlaps };
 }
 
 /** Each area's overlap with the AR5 polygons ({@link Ar5Overlap}), in the order of `areas`. Inputs are not modified. */

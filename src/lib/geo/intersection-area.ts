@@ -396,7 +396,11 @@ export function preparedOfParts(parts: readonly Part[]): PreparedPolygon {
 
 /** Prepares `a` once for intersecting with many polygons (null for an empty geometry). Does not modify `a`. */
 export function prepareArea(a: Polygon | MultiPolygon): PreparedArea | null {
-  const p = preparePolygon(a);
+  return preparedArea(preparePolygon(a));
+}
+
+/** A prepared polygon as an area ({@link prepareArea}): its arithmetic shifted to its first vertex (null when it has none). */
+export function preparedArea(p: PreparedPolygon): PreparedArea | null {
   const first = p.parts[0]?.[0];
   if (!first) return null;
   return { ...p, ox: first.xy[0] as number, oy: first.xy[1] as number };

@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import Flatbush from 'flatbush';
 import { bboxOf } from './bbox.ts';
-import { intersectionAreaPreparedM2, prepareArea, preparedOfParts, preparePolygon, ringDoubles, writeRing, type FlatRing, type Part, type PreparedPolygon } from './intersection-area.ts';
+import { intersectionAreaPreparedM2, prepareArea, preparedArea, preparedOfParts, preparePolygon, ringDoubles, writeRing, type FlatRing, type Part, type PreparedArea, type PreparedPolygon } from './intersection-area.ts';
 
 /** A polygon to overlap with, tagged with a key (e.g. AR5 class '21', '22', '23'). EPSG:25832. */
 export interface OverlapItem {
@@ -53,14 +53,28 @@ export interface OverlapResult {
  * the indexed polygons do not overlap each other (as in AR5).
  */
 export function overlapByKey(index: OverlapIndex, area: Polygon | MultiPolygon): OverlapResult {
-  const byKeyM2: Record<string, number> = {};
-  if (!index.tree) return { totalM2: 0, byKeyM2, candidates: 0 };
+  if (!index.tree) return { totalM2: 0, byKeyM2: {}, candidates: 0 };
   const b = bboxOf(area);
   const hits = index.tree.search(b[0], b[1], b[2], b[3]);
-  let totalM2 = 0;
   // The area is prepared once for all its candidates.
-  const prepared = hits.length ? prepareArea(area) : null;
+  return sumOverHits(index, hits, hits.length ? prepareArea(area) : null);
+}
+
+/**
+ * {@link overlapByKey} of an area already prepared ({@link preparePolygon}, or a polygon of a
+ * packed index of areas): the same figures for a valid area, whose box is its outer rings'.
+ */
+export function overlapPreparedByKey(index: OverlapIndex, area: PreparedPolygon): OverlapResult {
+  if (!index.tree) return { totalM2: 0, byKeyM2: {}, candidates: 0 };
+  const b = area.box;
+  const hits = index.tree.search(b[0], b[1], b[2], b[3]);
+  return sumOverHits(index, hits, hits.length ? preparedArea(area) : null);
+}
+
+function sumOverHits(index: OverlapIndex, hits: readonly number[], prepared: PreparedArea | null): OverlapResult {
+  const byKeyM2: Record<string, number> = {};
   if (!prepared) return { totalM2: 0, byKeyM2, candidates: hits.length };
+  let totalM2 = 0;
   for (const i of hits) {
     const m2 = intersectionAreaPreparedM2(prepared, index.polygon(i));
     if (m2 > 0) {
