@@ -87,15 +87,17 @@ function countReadPositions(json: unknown, stop: number): number {
       generic(v);
     }
   };
-  /** A ring (or any array where positions are expected). */
+  /** A ring (or any array where positions are expected); the limit is looked at once per ring, unless a position is something else. */
   const ring = (r: unknown[]) => {
     if (typeof r[0] === 'number') return void n++;
-    for (const p of r) {
-      if (over()) return;
-      if (Array.isArray(p)) {
-        if (typeof p[0] === 'number') n++;
-        else generic(p);
-      } else generic(p);
+    if (over()) return;
+    for (let i = 0; i < r.length; i++) {
+      const p = r[i];
+      if (Array.isArray(p) && typeof p[0] === 'number') n++;
+      else {
+        generic(p);
+        if (over()) return;
+      }
     }
   };
   /** A polygon's rings (or any array where rings are expected). */
@@ -115,8 +117,11 @@ function countReadPositions(json: unknown, stop: number): number {
       else generic(p);
     }
   };
+  // Own keys by for…in, not Object.entries: no array per object (two per feature in a large file).
   const geometry = (g: Record<string, unknown>) => {
-    for (const [k, v] of Object.entries(g)) {
+    for (const k in g) {
+      if (!Object.hasOwn(g, k)) continue;
+      const v = g[k];
       if (over()) return;
       if (k === 'coordinates' && Array.isArray(v) && g.type === 'Polygon') polygon(v);
       else if (k === 'coordinates' && Array.isArray(v) && g.type === 'MultiPolygon') multi(v);
@@ -124,7 +129,9 @@ function countReadPositions(json: unknown, stop: number): number {
     }
   };
   const feature = (f: Record<string, unknown>) => {
-    for (const [k, v] of Object.entries(f)) {
+    for (const k in f) {
+      if (!Object.hasOwn(f, k)) continue;
+      const v = f[k];
       if (over()) return;
       if (v === null || typeof v !== 'object') continue;
       if (k === 'geometry' && !Array.isArray(v)) geometry(v as Record<string, unknown>);
