@@ -11,16 +11,17 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { PackedOverlapIndex } from '../src/lib/geo/overlap.ts';
-import type { Ar5Overlap, Ar5Overlapped } from '../src/lib/cli/stats.ts';
+import type { Ar5Overlapped, SharedAr5Overlaps } from '../src/lib/cli/stats.ts';
 import { InputError, readAreas, unreadable } from './cli-read.ts';
 
 /** What stats reports of the AR5 file itself. */
 type Ar5Meta = Omit<Ar5Overlapped, 'overlaps'>;
 
-/** What the worker posts: the packed indexes (with the file's report), then the areas it did and their overlaps; or why it cannot. */
+/** What the worker posts: the packed indexes with the shared arrays for the figures (and the file's report), then that it is done; or why it cannot. */
 export type Ar5Reply =
-  | { kind: 'indexes'; byType: PackedOverlapIndex; farmland: PackedOverlapIndex | null; meta: Ar5Meta }
-  | { kind: 'overlaps'; done: number[]; overlaps: Ar5Overlap[] }
+  | { kind: 'indexes'; byType: PackedOverlapIndex; farmland: PackedOverlapIndex | null; out: SharedAr5Overlaps; meta: Ar5Meta }
+  /** How many areas the worker did (their figures are in `out`). */
+  | { kind: 'overlaps'; done: number }
   | { kind: 'input-error'; message: string }
   | { kind: 'error'; message: string };
 
@@ -87,18 +88,17 @@ export function startAr5Overlap(file: string, crs: string | undefined): Ar5Job {
   return {
     async overlap(areas) {
       // The areas in shared buffers, and a shared counter: each thread takes the next few until none are left.
-      const { ar5OverlapsShared, packAreas, unpackAr5Indexes } = await import('../src/lib/cli/stats.ts');
+      const { ar5OverlapsOf, ar5OverlapsShared, packAreas, unpackAr5Indexes } = await import('../src/lib/cli/stats.ts');
       const { unpackOverlapIndex } = await import('../src/lib/geo/overlap.ts');
       const shared: Ar5Areas = { areas: packAreas(areas, SharedArrayBuffer), next: new Int32Array(new SharedArrayBuffer(4)) };
       worker.postMessage(shared);
       const first = await next();
       if (first.kind !== 'indexes') return fail(first);
-      const mine = ar5OverlapsShared(unpackAr5Indexes(first), unpackOverlapIndex(shared.areas), shared.next);
+      const mine = ar5OverlapsShared(unpackAr5Indexes(first), unpackOverlapIndex(shared.areas), shared.next, first.out);
       const theirs = await next();
       if (theirs.kind !== 'overlaps') return fail(theirs);
-      const overlaps: Ar5Overlap[] = new Array(areas.length);
-      for (const part of [theirs, mine]) part.done.forEach((k, i) => (overlaps[k] = part.overlaps[i] as Ar5Overlap));
-      return { ...first.meta, overlaps };
+      if (mine + theirs.done !== areas.length) return fail({ kind: 'error', message: `${mine} + ${theirs.done} of ${areas.length} areas overlapped` });
+      return { ...first.meta, overlaps: ar5OverlapsOf(first.out, areas.length) };
     },
     async stop() {
       await worker.terminate();

@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { unpackOverlapIndex } from '../geo/overlap.ts';
-import { ar5Indexes, ar5OverlapsShared, ar5OverlapsWith, ar5PackedIndexes, packAreas, unpackAr5Indexes } from './stats.ts';
+import { ar5Indexes, ar5OverlapsOf, ar5OverlapsShared, ar5OverlapsWith, ar5PackedIndexes, packAreas, sharedAr5Overlaps, unpackAr5Indexes } from './stats.ts';
 
 const square = (x: number, y: number, d: number): Position[] => [
   [x, y],
@@ -29,29 +29,31 @@ describe('ar5OverlapsShared', () => {
   const expected = ar5OverlapsWith(ar5Indexes(ar5), areas);
 
   it('gives every area once, with the figures of ar5OverlapsWith, from packed indexes and areas', () => {
-    const indexes = unpackAr5Indexes(ar5PackedIndexes(ar5, SharedArrayBuffer));
+    const packed = ar5PackedIndexes(ar5, SharedArrayBuffer);
+    const indexes = unpackAr5Indexes(packed);
     const shared = unpackOverlapIndex(packAreas(areas, SharedArrayBuffer));
     const next = new Int32Array(new SharedArrayBuffer(4));
-    const r = ar5OverlapsShared(indexes, shared, next);
-    expect(r.done).toEqual(areas.map((_, k) => k));
-    expect(r.overlaps).toEqual(expected);
-    // The figures are there to compare: farmland and other types in most areas, none outside.
+    const out = sharedAr5Overlaps(packed.byType.keyNames, areas.length, SharedArrayBuffer);
+    expect(ar5OverlapsShared(indexes, shared, next, out)).toBe(areas.length);
+    expect(ar5OverlapsOf(out, areas.length)).toEqual(expected);
+    // The figures are there to compare: farmland in most areas, other types with it in some, none outside.
     expect(expected.filter((o) => (o.farmlandByClassM2['21'] ?? 0) > 0).length).toBeGreaterThan(20);
     expect(expected.filter((o) => (o.byTypeM2['30'] ?? 0) > 0 && (o.byTypeM2['22'] ?? 0) > 0).length).toBeGreaterThan(5);
     expect(expected[69]?.byTypeM2).toEqual({});
     // Nothing is left for a thread that comes after.
-    expect(ar5OverlapsShared(indexes, shared, next)).toEqual({ done: [], overlaps: [] });
+    expect(ar5OverlapsShared(indexes, shared, next, out)).toBe(0);
   });
 
   it('takes only what the other thread has not: the two together are every area once', () => {
     const indexes = ar5Indexes(ar5);
     const shared = unpackOverlapIndex(packAreas(areas, ArrayBuffer));
     const next = new Int32Array(new SharedArrayBuffer(4));
-    // As if the other thread had taken the first run of areas.
+    const out = sharedAr5Overlaps(indexes.byType.keys.filter((k, i, all) => all.indexOf(k) === i), areas.length, ArrayBuffer);
+    // As if the other thread had taken the first run of areas (and not written them yet).
     Atomics.store(next, 0, 32);
-    const late = ar5OverlapsShared(indexes, shared, next);
-    expect(late.done[0]).toBe(32);
-    expect(late.done).toHaveLength(areas.length - 32);
-    late.done.forEach((k, i) => expect(late.overlaps[i]).toEqual(expected[k]));
+    expect(ar5OverlapsShared(indexes, shared, next, out)).toBe(areas.length - 32);
+    const got = ar5OverlapsOf(out, areas.length);
+    expect(got.slice(32)).toEqual(expected.slice(32));
+    expect(got.slice(0, 32).every((o) => Object.keys(o.byTypeM2).length === 0 && Object.values(o.farmlandByClassM2).every((v) => v === 0))).toBe(true);
   });
 });

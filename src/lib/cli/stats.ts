@@ -146,25 +146,59 @@ export function packAreas(areas: readonly (Polygon | MultiPolygon)[], Buffer: ne
 const SHARED_CHUNK = 32;
 
 /**
- * Overlaps the packed areas ({@link packAreas}, unpacked) with the indexes, taking the next
- * SHARED_CHUNK areas from the shared counter `next` (Atomics.add) each time, until none are left:
- * two threads that run this on the same counter share the areas however fast each is, and each
- * area is done once. Returns the areas this thread did (their indexes) and their
- * {@link Ar5Overlap}s; the figures are {@link ar5OverlapsWith}'s for valid areas.
+ * Each area's {@link Ar5Overlap} in flat arrays that two threads write at once (SharedArrayBuffer),
+ * each the areas it took: m² of every AR5 type (`keys`, the byType index's) by area, and of the
+ * three farmland classes by area. A type not in an area is 0 (an overlap is never 0 m²).
  */
-export function ar5OverlapsShared(indexes: Ar5Indexes, areas: OverlapIndex, next: Int32Array): { done: number[]; overlaps: Ar5Overlap[] } {
-  const done: number[] = [];
-  const overlaps: Ar5Overlap[] = [];
+export interface SharedAr5Overlaps {
+  readonly keys: readonly string[];
+  /** Area k's m² of type keys[t] at k · keys.length + t. */
+  readonly typeM2: Float64Array;
+  /** Area k's m² of farmland class AR5_JORDBRUKSKLASSER[c] at k · AR5_JORDBRUKSKLASSER.length + c. */
+  readonly farmM2: Float64Array;
+}
+
+/** {@link SharedAr5Overlaps} for `areas` areas and the types `keys`, in buffers made by `Buffer`. */
+export function sharedAr5Overlaps(keys: readonly string[], areas: number, Buffer: new (bytes: number) => ArrayBufferLike): SharedAr5Overlaps {
+  return { keys, typeM2: new Float64Array(new Buffer(areas * keys.length * 8)), farmM2: new Float64Array(new Buffer(areas * AR5_JORDBRUKSKLASSER.length * 8)) };
+}
+
+/**
+ * Overlaps the packed areas ({@link packAreas}, unpacked) with the indexes, taking the next
+ * SHARED_CHUNK areas from the shared counter `next` (Atomics.add) each time until none are left,
+ * and writes each area's figures into `out`: two threads that run this on the same counter share
+ * the areas however fast each is, and each area is done once. Returns how many areas this thread
+ * did. The figures ({@link ar5OverlapsOf}) are {@link ar5OverlapsWith}'s for valid areas.
+ */
+export function ar5OverlapsShared(indexes: Ar5Indexes, areas: OverlapIndex, next: Int32Array, out: SharedAr5Overlaps): number {
+  const slot = new Map(out.keys.map((k, t) => [k, t]));
+  let done = 0;
   for (;;) {
     const from = Atomics.add(next, 0, SHARED_CHUNK);
     if (from >= areas.size) break;
     for (let k = from; k < Math.min(areas.size, from + SHARED_CHUNK); k++) {
       const area = areas.polygon(k);
-      done.push(k);
-      overlaps.push(ar5OverlapOf(indexes, (index) => overlapPreparedByKey(index, area).byKeyM2));
+      const o = ar5OverlapOf(indexes, (index) => overlapPreparedByKey(index, area).byKeyM2);
+      for (const [key, m2] of Object.entries(o.byTypeM2)) out.typeM2[k * out.keys.length + (slot.get(key) as number)] = m2;
+      AR5_JORDBRUKSKLASSER.forEach((c, i) => (out.farmM2[k * AR5_JORDBRUKSKLASSER.length + i] = o.farmlandByClassM2[c]));
+      done++;
     }
   }
-  return { done, overlaps };
+  return done;
+}
+
+/** The {@link Ar5Overlap}s of the first `areas` areas in `out`, in order. */
+export function ar5OverlapsOf(out: SharedAr5Overlaps, areas: number): Ar5Overlap[] {
+  const t = out.keys.length;
+  return Array.from({ length: areas }, (_, k) => {
+    const byTypeM2: Record<string, number> = {};
+    out.keys.forEach((key, i) => {
+      const m2 = out.typeM2[k * t + i] as number;
+      if (m2 > 0) byTypeM2[key] = m2;
+    });
+    const farmlandByClassM2 = Object.fromEntries(AR5_JORDBRUKSKLASSER.map((c, i) => [c, out.farmM2[k * AR5_JORDBRUKSKLASSER.length + i] as number])) as Record<Ar5Jordbruksklasse, number>;
+    return { byTypeM2, farmlandByClassM2 };
+  });
 }
 
 /** Each area's overlap with the AR5 polygons ({@link Ar5Overlap}), in the order of `areas`. Inputs are not modified. */
