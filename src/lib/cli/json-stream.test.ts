@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonPieces, writeChunked } from './json-stream.ts';
+import { jsonPieces, jsonText, writeChunked } from './json-stream.ts';
 
 const text = (v: unknown, indent = 2) => [...jsonPieces(v, indent)].join('');
 
@@ -40,6 +40,25 @@ describe('jsonPieces: the same text as JSON.stringify(value, null, indent), in p
     expect(out.startsWith('{"features":[{"id":"dyp","properties":{"p":{"p":')).toBe(true);
     expect(out.endsWith('}]}')).toBe(true);
     expect(out).toContain(JSON.stringify(feature(4)));
+  });
+});
+
+describe('jsonText: in one piece when small, the same text', () => {
+  it('gives JSON.stringify’s text in one piece when small, in pieces when not', () => {
+    const value = { crs: 'EPSG:25832', features: Array.from({ length: 50 }, (_, i) => ({ id: `f${i}`, n: i / 3, ø: [i, { x: null }] })), tom: [] };
+    const whole = [...jsonText(value, 2, true)];
+    expect(whole).toEqual([JSON.stringify(value, null, 2)]);
+    const pieces = [...jsonText(value, 2, false)];
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.join('')).toBe(whole[0]);
+  });
+
+  it('falls back to pieces for a value too deep for JSON.stringify, with the same text', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = { p: deep };
+    const out = [...jsonText({ features: [{ id: 'dyp', properties: deep }] }, 0, true)];
+    expect(out.length).toBeGreaterThan(1);
+    expect(out.join('')).toBe([...jsonPieces({ features: [{ id: 'dyp', properties: deep }] }, 0)].join(''));
   });
 });
 
