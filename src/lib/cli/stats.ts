@@ -126,7 +126,7 @@ export function unpackAr5Indexes(p: PackedAr5Indexes): Ar5Indexes {
 function ar5OverlapOf(indexes: Ar5Indexes, overlap: (index: OverlapIndex) => Record<string, number>): Ar5Overlap {
   const byTypeM2 = overlap(indexes.byType);
   const farm = indexes.farmland ? overlap(indexes.farmland) : byTypeM2;
-  return { byTypeM2, farmlandByClassM2: Object.fromEntries(AR5_JORDBRUKSKLASSER.map((k) => [k, farm[k] ?? 0])) as Record<Ar5Jordbruksklasse, number> };
+  return { byTypeM2, farmlandByClassM2: farmlandRecord((i) => farm[AR5_JORDBRUKSKLASSER[i] as Ar5Jordbruksklasse] ?? 0) };
 }
 
 /** Each area's {@link Ar5Overlap} with the indexed AR5 polygons, in the order of `areas`. */
@@ -190,20 +190,29 @@ export function ar5OverlapsShared(indexes: Ar5Indexes, areas: OverlapIndex, next
 /** The {@link Ar5Overlap}s of the first `areas` areas in `out`, in order. */
 export function ar5OverlapsOf(out: SharedAr5Overlaps, areas: number): Ar5Overlap[] {
   const t = out.keys.length;
-  return Array.from({ length: areas }, (_, k) => {
+  const c = AR5_JORDBRUKSKLASSER.length;
+  const overlaps: Ar5Overlap[] = new Array(areas);
+  for (let k = 0; k < areas; k++) {
     const byTypeM2: Record<string, number> = {};
-    out.keys.forEach((key, i) => {
+    for (let i = 0; i < t; i++) {
       const m2 = out.typeM2[k * t + i] as number;
-      if (m2 > 0) byTypeM2[key] = m2;
-    });
-    const farmlandByClassM2 = Object.fromEntries(AR5_JORDBRUKSKLASSER.map((c, i) => [c, out.farmM2[k * AR5_JORDBRUKSKLASSER.length + i] as number])) as Record<Ar5Jordbruksklasse, number>;
-    return { byTypeM2, farmlandByClassM2 };
-  });
+      if (m2 > 0) byTypeM2[out.keys[i] as string] = m2;
+    }
+    overlaps[k] = { byTypeM2, farmlandByClassM2: farmlandRecord((i) => out.farmM2[k * c + i] as number) };
+  }
+  return overlaps;
 }
 
 /** Each area's overlap with the AR5 polygons ({@link Ar5Overlap}), in the order of `areas`. Inputs are not modified. */
 export function ar5Overlaps(ar5: Ar5Polygons, areas: readonly (Polygon | MultiPolygon)[]): Ar5Overlap[] {
   return ar5OverlapsWith(ar5Indexes(ar5), areas);
+}
+
+/** A record of the farmland classes (AR5_JORDBRUKSKLASSER order) with the value of each. */
+function farmlandRecord(value: (i: number) => number): Record<Ar5Jordbruksklasse, number> {
+  const r = {} as Record<Ar5Jordbruksklasse, number>;
+  for (let i = 0; i < AR5_JORDBRUKSKLASSER.length; i++) r[AR5_JORDBRUKSKLASSER[i] as Ar5Jordbruksklasse] = value(i);
+  return r;
 }
 
 const round = (v: number, decimals: number) => {
@@ -213,7 +222,9 @@ const round = (v: number, decimals: number) => {
 
 /** m² by AR5 type → daa (3 decimals), in code order, types with no area left out. */
 function byTypeDaa(m2: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.keys(m2).sort().map((k) => [k, round(m2ToDaa(m2[k] ?? 0), 3)]));
+  const out: Record<string, number> = {};
+  for (const k of Object.keys(m2).sort()) out[k] = round(m2ToDaa(m2[k] ?? 0), 3);
+  return out;
 }
 
 function sumByType(rows: readonly Record<string, number>[]): Record<string, number> {
@@ -260,7 +271,7 @@ export function finishStats(begun: StatsBegun, farmland?: ReadFileOk | Ar5Overla
       area_daa: round(s.areaDaa, 3),
       area_daa_spherical: round(m2ToDaa(sphericalM2), 3),
       farmland_daa: farmM2 ? round(m2ToDaa(AR5_JORDBRUKSKLASSER.reduce((t, k) => t + farmM2[k], 0)), 3) : null,
-      farmland_daa_by_class: farmM2 ? (Object.fromEntries(AR5_JORDBRUKSKLASSER.map((k) => [k, round(m2ToDaa(farmM2[k]), 3)])) as Record<Ar5Jordbruksklasse, number>) : null,
+      farmland_daa_by_class: farmM2 ? farmlandRecord((i) => round(m2ToDaa(farmM2[AR5_JORDBRUKSKLASSER[i] as Ar5Jordbruksklasse]), 3)) : null,
       ar5_daa_by_type: o ? byTypeDaa(o.byTypeM2) : null,
       jobs_land: round(s.land.jobs, 1),
       jobs_floor_low: round(s.floor.low, 1),
