@@ -54,8 +54,15 @@ function allCollinear(ring: readonly Position[]): boolean {
   return ring.every((c) => orient(a[0] as number, a[1] as number, b[0] as number, b[1] as number, c[0] as number, c[1] as number) === 0);
 }
 
-/** Rings of one polygon without consecutive duplicate positions (which are harmless). */
-function dedupe(ring: readonly Position[]): Position[] {
+/** Rings of one polygon without consecutive duplicate positions (which are harmless); the ring itself when it has none. */
+function dedupe(ring: readonly Position[]): readonly Position[] {
+  let repeats = false;
+  for (let i = 1; i < ring.length && !repeats; i++) {
+    const a = ring[i - 1] as Position;
+    const b = ring[i] as Position;
+    repeats = a[0] === b[0] && a[1] === b[1];
+  }
+  if (!repeats) return ring;
   const out: Position[] = [];
   for (const p of ring) {
     const last = out[out.length - 1];
@@ -65,10 +72,10 @@ function dedupe(ring: readonly Position[]): Position[] {
 }
 
 /** The rings of one polygon, well-formed (closed, ≥ 3 distinct corners, finite, non-zero shell), or the refusal. */
-function wellFormedRings(rings: unknown, featureId: string, part: number | null): { ok: false; error: GeoError } | Position[][] {
+function wellFormedRings(rings: unknown, featureId: string, part: number | null): { ok: false; error: GeoError } | PolygonRings {
   const where = (r: number) => whereOf(part, r);
   if (!Array.isArray(rings) || rings.length === 0) return fail(featureId, 'empty', 'empty', {}, { part: part ?? undefined });
-  const cleaned: Position[][] = [];
+  const cleaned: (readonly Position[])[] = [];
   // Index loops, not entries(): one pass over every position of the file, without an [index, value] pair each.
   for (let r = 0; r < rings.length; r++) {
     const ring: unknown = rings[r];
@@ -90,7 +97,7 @@ function wellFormedRings(rings: unknown, featureId: string, part: number | null)
     }
     cleaned.push(d);
   }
-  const outer = cleaned[0] as Position[];
+  const outer = cleaned[0] as readonly Position[];
   if (allCollinear(outer)) return fail(featureId, 'zero-area', 'zero-area', { where: where(0) }, { part: part ?? undefined, ring: 0 });
   return cleaned;
 }
@@ -168,7 +175,7 @@ function* validationSteps(geometry: unknown, featureId: string, options: Validat
   const g = geometry as { type: unknown; coordinates?: unknown };
   if (g.type === 'Polygon') {
     const rings = wellFormedRings(g.coordinates, featureId, null);
-    if (!Array.isArray(rings)) return rings;
+    if ('error' in rings) return rings;
     const problem = yield* topologySteps([rings], options);
     return problem ? topologyFailure(problem, featureId, false) : { ok: true, geometry: geometry as Polygon };
   }
@@ -177,7 +184,7 @@ function* validationSteps(geometry: unknown, featureId: string, options: Validat
     const parts: PolygonRings[] = [];
     for (const [i, polygon] of g.coordinates.entries()) {
       const rings = wellFormedRings(polygon, featureId, i);
-      if (!Array.isArray(rings)) return rings;
+      if ('error' in rings) return rings;
       parts.push(rings);
     }
     const problem = yield* topologySteps(parts, options);

@@ -79,13 +79,19 @@ function closeRings(g: unknown): { geometry: unknown; closed: boolean } {
   const geom = g as { type?: unknown; coordinates?: unknown };
   if (!geom || (geom.type !== 'Polygon' && geom.type !== 'MultiPolygon') || !Array.isArray(geom.coordinates)) return { geometry: g, closed: false };
   let closed = false;
-  const fix = (ring: unknown) => {
-    if (!Array.isArray(ring) || ring.length < 3) return ring;
+  const open = (ring: unknown): ring is unknown[] => {
+    if (!Array.isArray(ring) || ring.length < 3) return false;
     const first = ring[0] as number[];
     const last = ring[ring.length - 1] as number[];
-    if (!Array.isArray(first) || !Array.isArray(last) || (first[0] === last[0] && first[1] === last[1])) return ring;
+    return Array.isArray(first) && Array.isArray(last) && (first[0] !== last[0] || first[1] !== last[1]);
+  };
+  // Nothing to close (nearly always): the geometry as it is, not a copy.
+  const rings = geom.type === 'Polygon' ? [geom.coordinates] : (geom.coordinates as unknown[]);
+  if (!rings.some((p) => Array.isArray(p) && p.some(open))) return { geometry: g, closed: false };
+  const fix = (ring: unknown) => {
+    if (!open(ring)) return ring;
     closed = true;
-    return [...ring, [...first]];
+    return [...ring, [...(ring[0] as number[])]];
   };
   const coordinates =
     geom.type === 'Polygon'
@@ -333,7 +339,7 @@ export function readAreasFromJson(json: unknown, fileName: string, options: Read
     if (fixed.closed) repaired.push(repairOf(id, 'ring-closed', {}, round2(area25832), round2(area25832)));
     if (repair) repaired.push(repairOf(id, 'made-valid', repair.params, repair.before, round2(area25832)));
     if (projected) {
-      sourceM2 += areaPlanarM2(checked.geometry);
+      sourceM2 += geometry25832 === checked.geometry ? area25832 : areaPlanarM2(checked.geometry);
       targetM2 += area25832;
     }
     areas.push(readArea(id, name, { ...(f.properties ?? {}) }, geometry25832, crs === 'EPSG:4326' ? checked.geometry : crs === 'EPSG:25832' ? null : reprojectGeometry(checked.geometry, crs, 'EPSG:4326')));
