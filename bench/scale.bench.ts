@@ -16,7 +16,10 @@
 // PostGIS peer runs once on the same files after ours and shapely's: a throw-away cluster, both
 // files loaded and the AR5 GiST-indexed and analysed (the load, timed apart), then the spatial-join
 // query timed BENCH_RUNS times (median). Its figures are checked against ours (and shapely's).
-// Goal: ours (scale64_stats_s, the whole process) ≤ 0.7 × the PostGIS query. That query gives
+// Goal: ours (the whole process) ≤ 0.7 × the PostGIS query, with ours run again before each
+// query run (`scale64_postgis_paired_stats_runs_s`), so the two
+// are timed on the machine as it is then, as ours and shapely alternate; the ratio to
+// scale64_stats_s, timed earlier, is printed too (`…_unpaired`). That query gives
 // farmland only; the CLI gives every AR5 type too, so the query for that same output is timed
 // apart and printed with its ratio (`scale64_ratio_vs_postgis_all_types_query`), with no goal of
 // its own. Without PostGIS
@@ -248,7 +251,9 @@ if (process.argv[2] === '--case') {
     let pgResult: PostgisResult | null = null;
     let pgWhy = postgis.ok ? '' : `skipped (${postgis.why})`;
     if (postgis.ok) {
-      const pgPeer = spawnSync(node, [path.join(root, 'bench', 'peers', 'stats_postgis.ts'), set.omrader, set.ar5, '--per-area', pgPerArea, '--runs', String(RUNS)], {
+      // Ours runs again before each query run, so the ratio compares the two on the machine as it is then.
+      const between = JSON.stringify([node, cliEntry, 'stats', set.omrader, '--farmland', set.ar5]);
+      const pgPeer = spawnSync(node, [path.join(root, 'bench', 'peers', 'stats_postgis.ts'), set.omrader, set.ar5, '--per-area', pgPerArea, '--runs', String(RUNS), '--between', between, '--between-out', path.join(dir, 'stats-between.json')], {
         cwd: root,
         encoding: 'utf8',
         maxBuffer: 16 << 20
@@ -373,7 +378,13 @@ if (process.argv[2] === '--case') {
       console.log(
         `scale64_postgis_load_s: ${pg.seconds.load.toFixed(2)} (${Object.entries(pg.seconds.load_steps).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')}; initdb and start ${pg.seconds.cluster.toFixed(2)} apart; repaired ${pg.repaired.areas} areas, ${pg.repaired.farmland} farmland polygons)`
       );
-      console.log(`scale64_ratio_vs_postgis_query: ${(oursS / pg.seconds.query).toFixed(2)}x`);
+      // The ratio from ours run alternately with the query (the same machine state for both); without those runs, from ours above.
+      const paired = pg.seconds.between_runs.filter((x): x is number => x !== null);
+      const pairedOk = paired.length === pg.seconds.between_runs.length && paired.length > 0;
+      const oursVsPg = pairedOk ? summarize(paired).median : oursS;
+      console.log(`scale64_postgis_paired_stats_runs_s: ${pairedOk ? `${paired.map((x) => x.toFixed(2)).join(', ')} (ours, run before each query run; median ${oursVsPg.toFixed(2)})` : 'failed (the ratio is from the runs above)'}`);
+      console.log(`scale64_ratio_vs_postgis_query: ${(oursVsPg / pg.seconds.query).toFixed(2)}x`);
+      console.log(`scale64_ratio_vs_postgis_query_unpaired: ${(oursS / pg.seconds.query).toFixed(2)}x (scale64_stats_s, run before the PostGIS peer)`);
       const shp = shapelyTotals;
       const pgTotals: [string, number, number, number | null][] = [
         ['total_area', pg.area_daa, out.totals.area_daa, shp?.area_daa ?? null],
@@ -389,12 +400,12 @@ if (process.argv[2] === '--case') {
       console.log(
         `scale64_agrees_with_postgis: ${agrees ? 'yes' : 'no'} (largest difference from ours in the totals ${worstTotal.d.toFixed(4)} daa (${worstTotal.k}), rounding bound ${totalBound.toFixed(2)}; area by area ${pgArea.d.toFixed(6)} daa (${pgArea.what}), bound 0.0005${pgArea.missing ? `; ${pgArea.missing} areas missing in PostGIS's` : ''}${vsShapely === null ? '' : `; from shapely's totals ${vsShapely.toExponential(1)} daa, bound 0.01`})`
       );
-      console.log(`target_scale64_07_postgis_query: ${oursS <= 0.7 * pg.seconds.query ? 'ok' : 'MISSED'}`);
+      console.log(`target_scale64_07_postgis_query: ${oursVsPg <= 0.7 * pg.seconds.query ? 'ok' : 'MISSED'}`);
       // The query above gives farmland only; the CLI also gives every AR5 type. For the same output, apart (no target).
       const typesPg = Object.values(pg.ar5_daa_by_type).reduce((t, v) => t + v, 0);
       const typesOurs = Object.values(out.totals.ar5_daa_by_type ?? {}).reduce((t, v) => t + v, 0);
       console.log(`scale64_postgis_all_types_query_s: ${pg.seconds.all_types_query.toFixed(2)} (runs ${pg.seconds.all_types_query_runs.map((s) => s.toFixed(2)).join(', ')}; every AR5 type inside each area, the CLI's whole output, bench/peers/stats_postgis.ts ALL_TYPES_QUERY_SQL)`);
-      console.log(`scale64_ratio_vs_postgis_all_types_query: ${(oursS / pg.seconds.all_types_query).toFixed(2)}x`);
+      console.log(`scale64_ratio_vs_postgis_all_types_query: ${(oursVsPg / pg.seconds.all_types_query).toFixed(2)}x`);
       console.log(`scale64_postgis_all_types_daa: postgis ${typesPg.toFixed(3)}, ours ${typesOurs.toFixed(3)} (${Object.keys(pg.ar5_daa_by_type).length} AR5 types)`);
     }
 

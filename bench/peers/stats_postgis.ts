@@ -25,7 +25,11 @@
 // query runs), the plan in short and the versions. With `--per-area FILE` it also writes each
 // area's figures to FILE, in the same form as stats_shapely.py's.
 //
-// Usage: node bench/peers/stats_postgis.ts <areas.geojson> <ar5.geojson> [--per-area FILE] [--runs N]
+// With `--between '<argv as JSON>'` a command (scale.bench.ts: our CLI on the same files) runs
+// before each query run, timed (`seconds.between_runs`), so the two alternate on the machine as
+// it is then; `--between-out FILE` keeps its stdout.
+//
+// Usage: node bench/peers/stats_postgis.ts <areas.geojson> <ar5.geojson> [--per-area FILE] [--runs N] [--between '["node", …]' [--between-out FILE]]
 // Needs PostgreSQL with PostGIS (Debian: apt install postgresql-15-postgis-3). `findPostgis()` is
 // what scale.bench.ts uses to decide whether to run it (BENCH_NO_POSTGIS=1 makes it say no).
 
@@ -240,7 +244,18 @@ export interface PostgisResult {
   farmland_daa_by_class: Record<string, number>;
   /** Every AR5 type inside the areas, daa (ALL_TYPES_QUERY_SQL). */
   ar5_daa_by_type: Record<string, number>;
-  seconds: { cluster: number; load: number; load_steps: Record<string, number>; query: number; query_runs: number[]; all_types_query: number; all_types_query_runs: number[]; stop: number };
+  seconds: {
+    cluster: number;
+    load: number;
+    load_steps: Record<string, number>;
+    query: number;
+    query_runs: number[];
+    all_types_query: number;
+    all_types_query_runs: number[];
+    /** The `--between` command's runs, one before each query run (null: it failed); empty without it. */
+    between_runs: (number | null)[];
+    stop: number;
+  };
   plan: string;
   jit: boolean;
   settings: Record<string, string>;
@@ -248,7 +263,24 @@ export interface PostgisResult {
   postgis: string;
 }
 
-export async function statsPostgis(areasFile: string, ar5File: string, opts: { runs: number; perArea?: string }): Promise<PostgisResult> {
+/** A command run once before each query run, timed: so a program compared with the query runs alternately with it, on the machine as it is then. */
+export interface Between {
+  argv: string[];
+  /** Where its stdout goes (a file), or nowhere. */
+  out: string | null;
+}
+
+/** Runs `b` once and gives its wall-clock seconds (null when it fails). */
+function runBetween(b: Between): number | null {
+  const t = performance.now();
+  const r = spawnSync(b.argv[0]!, b.argv.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 << 20 });
+  const s = (performance.now() - t) / 1000;
+  if (r.status !== 0) return null;
+  if (b.out) writeFileSync(b.out, r.stdout);
+  return s;
+}
+
+export async function statsPostgis(areasFile: string, ar5File: string, opts: { runs: number; perArea?: string; between?: Between }): Promise<PostgisResult> {
   const found = findPostgis();
   if (!found.ok) throw new Error(found.why);
   const areasText = readFileSync(areasFile, 'utf8');
@@ -316,8 +348,10 @@ export async function statsPostgis(areasFile: string, ar5File: string, opts: { r
     const versions = (await c.query<{ pg: string; postgis: string }>(`SELECT current_setting('server_version') AS pg, postgis_full_version() AS postgis`)).rows[0]!;
 
     const runs: number[] = [];
+    const betweenRuns: (number | null)[] = [];
     let rows: Row[] = [];
     for (let i = 0; i < opts.runs; i++) {
+      if (opts.between) betweenRuns.push(runBetween(opts.between));
       const q = performance.now();
       rows = (await c.query<Row>(QUERY_SQL)).rows;
       runs.push((performance.now() - q) / 1000);
@@ -371,6 +405,7 @@ export async function statsPostgis(areasFile: string, ar5File: string, opts: { r
         query_runs: runs.map(r3),
         all_types_query: r3(median(allRuns)),
         all_types_query_runs: allRuns.map(r3),
+        between_runs: betweenRuns.map((x) => (x === null ? null : r3(x))),
         stop: r3(stopS)
       },
       plan: planText(explain.Plan),
@@ -392,12 +427,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const opt = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
   const files = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
   if (files.length < 2) {
-    process.stderr.write('Usage: node bench/peers/stats_postgis.ts <areas.geojson> <ar5.geojson> [--per-area FILE] [--runs N]\n');
+    process.stderr.write('Usage: node bench/peers/stats_postgis.ts <areas.geojson> <ar5.geojson> [--per-area FILE] [--runs N] [--between \'["node", …]\' [--between-out FILE]]\n');
     process.exit(2);
   }
   const runs = Math.max(1, Number(opt('--runs') ?? process.env.BENCH_RUNS ?? 3) || 1);
   try {
-    const out = await statsPostgis(files[0]!, files[1]!, { runs, perArea: opt('--per-area') });
+    const betweenArgv = opt('--between');
+    const between = betweenArgv ? { argv: JSON.parse(betweenArgv) as string[], out: opt('--between-out') ?? null } : undefined;
+    const out = await statsPostgis(files[0]!, files[1]!, { runs, perArea: opt('--per-area'), between });
     process.stdout.write(JSON.stringify(out) + '\n');
   } catch (e) {
     process.stderr.write(`stats_postgis: ${(e as Error).message}\n`);
