@@ -88,10 +88,7 @@ export function* topologySteps(polygons: readonly PolygonRings[], options: Topol
       ringCount++;
     }
   }
-  // A polygon of one small ring with nothing near anything else is valid as it is (most areas of
-  // a plan); anything the pairwise look cannot clear goes to the sweep, which names the problem.
-  const lone = polygons.length === 1 && polygons[0]?.length === 1 ? polygons[0][0] : undefined;
-  if (lone && n <= PAIRWISE && certainlySimple(lone)) return null;
+  if (certainlyValid(polygons)) return null;
   const scratch = takeScratch(n, ringCount, polygons.length);
   try {
     return yield* sweep(polygons, options, scratch, n, ringCount);
@@ -102,6 +99,16 @@ export function* topologySteps(polygons: readonly PolygonRings[], options: Topol
 
 /** A polygon of one ring of at most this many segments is first looked at pair by pair ({@link certainlySimple}). */
 const PAIRWISE = 64;
+
+/**
+ * True when the polygons are one polygon of one small ring with nothing near anything else: valid
+ * as it is (most areas of a plan, most AR5 polygons), with no sweep. False says only «not
+ * certain»: anything the pairwise look cannot clear goes to the sweep, which names the problem.
+ */
+export function certainlyValid(polygons: readonly PolygonRings[]): boolean {
+  const lone = polygons.length === 1 && polygons[0]?.length === 1 ? polygons[0][0] : undefined;
+  return lone !== undefined && lone.length - 1 <= PAIRWISE && certainlySimple(lone);
+}
 
 /**
  * True when a closed ring is certainly simple: no two neighbouring segments are collinear, and

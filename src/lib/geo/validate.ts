@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { codeText, type Coded, type KeysAfter, type TextParam } from '../i18n/messages/import.ts';
 import { orient } from './predicates.ts';
-import { topologySteps, type PolygonRings, type TopologyProblem } from './topology.ts';
+import { certainlyValid, topologySteps, type PolygonRings, type TopologyProblem } from './topology.ts';
 
 /** Why a geometry was refused. The UI translates these (and the finer `code` of a {@link GeoError}). */
 export const VALIDATION_REASONS = [
@@ -142,6 +142,13 @@ export interface ValidateOptions {
  * predicates). Never throws; the input is not modified.
  */
 export function validatePolygonal(geometry: unknown, featureId: string, options: ValidateOptions = {}): ValidationResult {
+  // The common case, a polygon of one small ring clear of itself, without setting up the steps.
+  const g = geometry as { type?: unknown; coordinates?: unknown } | null;
+  if (g !== null && typeof g === 'object' && g.type === 'Polygon') {
+    const rings = wellFormedRings(g.coordinates, featureId, null);
+    if ('error' in rings) return rings;
+    if (certainlyValid([rings])) return { ok: true, geometry: geometry as Polygon };
+  }
   const steps = validationSteps(geometry, featureId, options);
   for (;;) {
     const r = steps.next();
