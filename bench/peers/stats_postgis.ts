@@ -15,8 +15,10 @@
 //
 // The server runs with PostgreSQL's default settings (parallel query, JIT and memory as a fresh
 // cluster has them), except fsync, synchronous_commit and full_page_writes off, which only speed
-// up the load. As root (initdb and postgres refuse root) the server runs as the user `postgres`
-// (else `nobody`) via runuser; the client (node-postgres, the project's `pg`) connects through
+// up the load, and autovacuum off (the tables are loaded once and analysed by hand; its workers
+// would otherwise vacuum them in the background while the --between command runs). As root
+// (initdb and postgres refuse root) the server runs as the user `postgres` (else `nobody`) via
+// runuser; the client (node-postgres, the project's `pg`) connects through
 // the socket as the cluster's superuser with trust authentication.
 //
 // Prints one JSON object on stdout: counts, the areas' total planar area in daa, the farmland
@@ -128,7 +130,9 @@ class Cluster {
 
   start(): void {
     this.run('initdb', ['-D', this.data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-    const opts = [`-k '${this.dir}'`, `-p ${PORT}`, "-c listen_addresses=''", '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'];
+    // No autovacuum: the tables are loaded once and ANALYZEd by hand, and its workers would otherwise
+    // vacuum them while the --between command runs (taking a core from it, not from the query).
+    const opts = [`-k '${this.dir}'`, `-p ${PORT}`, "-c listen_addresses=''", '-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c autovacuum=off'];
     this.started = true; // from here on, stop() has something to stop (pg_ctl may fail half-way)
     this.run('pg_ctl', ['-D', this.data, '-l', this.log, '-w', '-t', '120', '-o', opts.join(' '), 'start']);
   }
@@ -343,7 +347,7 @@ export async function statsPostgis(areasFile: string, ar5File: string, opts: { r
     ).rows[0]!;
     const explain = (await c.query<{ 'QUERY PLAN': [{ Plan: PlanNode; JIT?: unknown }] }>(`EXPLAIN (FORMAT JSON) ${QUERY_SQL}`)).rows[0]!['QUERY PLAN'][0];
     const settings = Object.fromEntries(
-      (await c.query<{ name: string; value: string }>(`SELECT name, current_setting(name) AS value FROM unnest(ARRAY['jit', 'max_parallel_workers_per_gather', 'work_mem', 'shared_buffers']) AS name`)).rows.map((r) => [r.name, r.value])
+      (await c.query<{ name: string; value: string }>(`SELECT name, current_setting(name) AS value FROM unnest(ARRAY['jit', 'max_parallel_workers_per_gather', 'work_mem', 'shared_buffers', 'autovacuum']) AS name`)).rows.map((r) => [r.name, r.value])
     );
     const versions = (await c.query<{ pg: string; postgis: string }>(`SELECT current_setting('server_version') AS pg, postgis_full_version() AS postgis`)).rows[0]!;
 
