@@ -63,12 +63,7 @@ export function* jsonPieces(value: unknown, indent = 2): Generator<string> {
       // An element of an array near the top (a feature, a skipped object) in one go when
       // JSON.stringify can (the same text, re-indented to its depth); one too deep or too large
       // for it is streamed. Only near the top, so nesting cannot make the attempts add up.
-      let text: string | undefined;
-      try {
-        text = JSON.stringify(v, null, indent);
-      } catch {
-        text = undefined;
-      }
+      const text = stringified(v, indent);
       if (text !== undefined) {
         yield lead + (indent > 0 ? text.replaceAll('\n', pad(f.depth + 1)) : text);
         continue;
@@ -79,25 +74,24 @@ export function* jsonPieces(value: unknown, indent = 2): Generator<string> {
   }
 }
 
+/** JSON.stringify(v, null, indent), or undefined when it cannot (too deep or too large for it) or gives nothing. */
+function stringified(v: unknown, indent: number): string | undefined {
+  try {
+    return JSON.stringify(v, null, indent);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The text of {@link jsonPieces}, but in one piece from JSON.stringify (native, several times
  * faster) when `small` says the value is small enough to be one string; when JSON.stringify cannot
  * (a value too deep for it), in pieces as before. The same text either way.
  */
 export function* jsonText(value: unknown, indent: number, small: boolean): Generator<string> {
-  if (small) {
-    let text: string | undefined;
-    try {
-      text = JSON.stringify(value, null, indent);
-    } catch {
-      text = undefined;
-    }
-    if (text !== undefined) {
-      yield text;
-      return;
-    }
-  }
-  yield* jsonPieces(value, indent);
+  const text = small ? stringified(value, indent) : undefined;
+  if (text !== undefined) yield text;
+  else yield* jsonPieces(value, indent);
 }
 
 /**

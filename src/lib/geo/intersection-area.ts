@@ -72,13 +72,13 @@ export function writeRing(ring: readonly Position[], ccw: boolean, out: Float64A
   return count;
 }
 
-/** The {@link FlatRing} of flat coordinates already closed and oriented (a view, not a copy), with its box. */
-export function flatRing(xy: Float64Array): FlatRing {
+/** Writes the box of the coordinates xy[from, to) (x, y, …) into out[at … at + 3]: minX, minY, maxX, maxY. */
+export function writeBox(xy: Float64Array, from: number, to: number, out: Float64Array, at: number): void {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  for (let i = 0; i < xy.length; i += 2) {
+  for (let i = from; i < to; i += 2) {
     const x = xy[i] as number;
     const y = xy[i + 1] as number;
     if (x < minX) minX = x;
@@ -86,7 +86,19 @@ export function flatRing(xy: Float64Array): FlatRing {
     if (x > maxX) maxX = x;
     if (y > maxY) maxY = y;
   }
-  return { xy, minX, minY, maxX, maxY };
+  out[at] = minX;
+  out[at + 1] = minY;
+  out[at + 2] = maxX;
+  out[at + 3] = maxY;
+}
+
+/** Where {@link flatRing} has its box written (one at a time: no array per ring). */
+const BOX = new Float64Array(4);
+
+/** The {@link FlatRing} of flat coordinates already closed and oriented (a view, not a copy), with its box. */
+export function flatRing(xy: Float64Array): FlatRing {
+  writeBox(xy, 0, xy.length, BOX, 0);
+  return { xy, minX: BOX[0] as number, minY: BOX[1] as number, maxX: BOX[2] as number, maxY: BOX[3] as number };
 }
 
 function toRing(ring: readonly Position[], ccw: boolean): FlatRing | null {

@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import Flatbush from 'flatbush';
 import { bboxOf } from './bbox.ts';
-import { intersectionAreaPreparedM2, prepareArea, preparedArea, preparedOfParts, preparePolygon, ringDoubles, writeRing, type FlatRing, type Part, type PreparedArea, type PreparedPolygon } from './intersection-area.ts';
+import { intersectionAreaPreparedM2, prepareArea, preparedArea, preparedOfParts, preparePolygon, ringDoubles, writeBox, writeRing, type FlatRing, type Part, type PreparedArea, type PreparedPolygon } from './intersection-area.ts';
 
 /** A polygon to overlap with, tagged with a key (e.g. AR5 class '21', '22', '23'). EPSG:25832. */
 export interface OverlapItem {
@@ -175,27 +175,12 @@ export function buildPackedOverlapIndex(items: readonly OverlapItem[], Buffer: n
         if (ri === firstRing) partStart[pi++] = ri;
         ringStart[ri] = at;
         writeRing(ring, i === 0, xy, at);
-        let minX = Infinity;
-        let minY = Infinity;
-        let maxX = -Infinity;
-        let maxY = -Infinity;
-        for (let k = at; k < at + d; k += 2) {
-          const x = xy[k] as number;
-          const y = xy[k + 1] as number;
-          if (x < minX) minX = x;
-          if (y < minY) minY = y;
-          if (x > maxX) maxX = x;
-          if (y > maxY) maxY = y;
-        }
-        ringBox[4 * ri] = minX;
-        ringBox[4 * ri + 1] = minY;
-        ringBox[4 * ri + 2] = maxX;
-        ringBox[4 * ri + 3] = maxY;
+        writeBox(xy, at, at + d, ringBox, 4 * ri);
         if (i === 0) {
-          if (minX < bx0) bx0 = minX;
-          if (minY < by0) by0 = minY;
-          if (maxX > bx1) bx1 = maxX;
-          if (maxY > by1) by1 = maxY;
+          bx0 = Math.min(bx0, ringBox[4 * ri] as number);
+          by0 = Math.min(by0, ringBox[4 * ri + 1] as number);
+          bx1 = Math.max(bx1, ringBox[4 * ri + 2] as number);
+          by1 = Math.max(by1, ringBox[4 * ri + 3] as number);
         }
         at += d;
         ri++;
