@@ -1,10 +1,11 @@
 // `stats --farmland`: the AR5 file read on a second thread (scripts/cli-ar5-worker.ts) while this
 // one reads the areas, so the two files are read at the same time on two cores. The worker builds
 // the AR5 indexes and hands them over packed in SharedArrayBuffers (both threads read the same
-// coordinates, nothing is copied). The areas go to the worker packed the same way, and each thread
-// takes the next few areas from a shared counter until none are left (the faster does more). Where a worker
-// cannot start, the same is done on this thread. Errors are the lines the one-thread CLI gives:
-// the file's own problem, or `io.file.unreadable` with the reason.
+// coordinates, nothing is copied). The areas go to the worker packed the same way, and each
+// thread takes the next few areas from a shared counter until none are left (the faster does
+// more), writing their figures into shared arrays. Where a worker cannot start, the same is done
+// on this thread. Errors are the lines the one-thread CLI gives: the file's own problem, or
+// `io.file.unreadable` with the reason.
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -80,7 +80,8 @@ export interface LoadedData {
   planVersions: PlanVersion[];
 }
 
-const toWgs84 = (fc: FeatureCollection): FeatureCollection => ({
+/** A layer in EPSG:25832 as a map layer (WGS84). */
+export const toWgs84 = (fc: FeatureCollection): FeatureCollection => ({
   type: 'FeatureCollection',
   features: fc.features.map((f) => ({ ...f, geometry: reprojectGeometry(f.geometry as Geometry, 'EPSG:25832', 'EPSG:4326') }))
 });
@@ -150,11 +151,6 @@ export function planAreasOf(layer: FeatureCollection): PlanArea[] {
 /** The two map layers of a næring layer (EPSG:25832): nåværende and framtidig areas, in WGS84. */
 export function naeringMapLayers(naeringsareal: FeatureCollection): Pick<MapLayersData, 'naering-naa' | 'naering-framtidig'> {
   return { 'naering-naa': toWgs84(byStatus(naeringsareal, 1)), 'naering-framtidig': toWgs84(byStatus(naeringsareal, 2)) };
-}
-
-/** A layer in EPSG:25832 as a map layer (WGS84). */
-export function wgs84MapLayer(fc: FeatureCollection): FeatureCollection {
-  return toWgs84(fc);
 }
 
 /**

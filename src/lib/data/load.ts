@@ -3,7 +3,7 @@ import { defaultNorms } from '../domain/norms.ts';
 import { freeSites, type Site } from '../domain/sites.ts';
 import type { AreaStats } from '../domain/stats.ts';
 import type { AppDataFile } from '../geodata/build.ts';
-import { kommuneTotals, loadAppData, naeringMapLayers, wgs84MapLayer, type KommuneTotals, type LoadedData, type MapLayersData } from './appdata.ts';
+import { kommuneTotals, loadAppData, naeringMapLayers, toWgs84, type KommuneTotals, type LoadedData, type MapLayersData } from './appdata.ts';
 import { withImports, type Imports } from './imported.ts';
 
 /** Where the built dataset is served (made by `npm run geodata`). */
@@ -55,7 +55,7 @@ export function mapLayersFrom(demoMap: MapLayersData, imports: Imports): MapLaye
   // As `withImports` puts them in the data file, and `mapLayersOf` makes them from it.
   const layer = (features: FeatureCollection['features']): FeatureCollection => ({ type: 'FeatureCollection', features });
   if (imports.naering) Object.assign(map, naeringMapLayers(layer(imports.naering.layer.features)));
-  if (imports.jordbruk) map.jordbruk = wgs84MapLayer(layer(imports.jordbruk.layer.features));
+  if (imports.jordbruk) map.jordbruk = toWgs84(layer(imports.jordbruk.layer.features));
   return map;
 }
 

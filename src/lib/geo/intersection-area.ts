@@ -92,34 +92,30 @@ export function writeBox(xy: Float64Array, from: number, to: number, out: Float6
   out[at + 3] = maxY;
 }
 
-/** Where {@link flatRing} has its box written (one at a time: no array per ring). */
+/** Where {@link toRing} has a ring's box written (one at a time: no array per ring). */
 const BOX = new Float64Array(4);
 
-/** The {@link FlatRing} of flat coordinates already closed and oriented (a view, not a copy), with its box. */
-export function flatRing(xy: Float64Array): FlatRing {
-  writeBox(xy, 0, xy.length, BOX, 0);
+function toRing(ring: readonly Position[], ccw: boolean, count: number): FlatRing {
+  const xy = new Float64Array(count);
+  writeRing(ring, ccw, xy, 0);
+  writeBox(xy, 0, count, BOX, 0);
   return { xy, minX: BOX[0] as number, minY: BOX[1] as number, maxX: BOX[2] as number, maxY: BOX[3] as number };
 }
 
-function toRing(ring: readonly Position[], ccw: boolean): FlatRing | null {
-  const count = ringDoubles(ring);
-  if (count === 0) return null;
-  const xy = new Float64Array(count);
-  writeRing(ring, ccw, xy, 0);
-  return flatRing(xy);
-}
+/** Each polygon of a geometry as its rings (a Polygon is one). */
+export const polygonsOf = (g: Polygon | MultiPolygon): readonly (readonly Position[][])[] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
 
 function toParts(g: Polygon | MultiPolygon): Part[] {
-  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   const parts: Part[] = [];
-  for (const rings of polys) {
+  for (const rings of polygonsOf(g)) {
+    // A polygon whose outer ring is empty is left out, and so is an empty hole.
+    if (ringDoubles(rings[0] ?? []) === 0) continue;
     const part: FlatRing[] = [];
     for (let i = 0; i < rings.length; i++) {
-      const r = toRing(rings[i] as Position[], i === 0);
-      if (r) part.push(r);
-      else if (i === 0) break;
+      const count = ringDoubles(rings[i] as Position[]);
+      if (count > 0) part.push(toRing(rings[i] as Position[], i === 0, count));
     }
-    if (part.length > 0) parts.push(part);
+    parts.push(part);
   }
   return parts;
 }

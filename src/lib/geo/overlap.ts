@@ -1,7 +1,7 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import Flatbush from 'flatbush';
 import { bboxOf } from './bbox.ts';
-import { intersectionAreaPreparedM2, prepareArea, preparedArea, preparedOfParts, preparePolygon, ringDoubles, writeBox, writeRing, type FlatRing, type Part, type PreparedArea, type PreparedPolygon } from './intersection-area.ts';
+import { intersectionAreaPreparedM2, polygonsOf, prepareArea, preparedArea, preparedOfParts, preparePolygon, ringDoubles, writeBox, writeRing, type FlatRing, type Part, type PreparedArea, type PreparedPolygon } from './intersection-area.ts';
 
 /** A polygon to overlap with, tagged with a key (e.g. AR5 class '21', '22', '23'). EPSG:25832. */
 export interface OverlapItem {
@@ -22,14 +22,8 @@ export interface OverlapIndex {
 
 /** Builds an {@link OverlapIndex} over items in EPSG:25832. The items are kept, not copied or changed. */
 export function buildOverlapIndex(items: readonly OverlapItem[]): OverlapIndex {
-  return indexOf(
-    items.map((i) => i.key),
-    items.map((i) => preparePolygon(i.geometry))
-  );
-}
-
-/** The index over prepared polygons and their keys (same order). */
-function indexOf(keys: readonly string[], prepared: readonly PreparedPolygon[]): OverlapIndex {
+  const keys = items.map((i) => i.key);
+  const prepared = items.map((i) => preparePolygon(i.geometry));
   const polygon = (i: number) => prepared[i] as PreparedPolygon;
   if (prepared.length === 0) return { keys, size: 0, tree: null, polygon };
   const tree = new Flatbush(prepared.length);
@@ -109,9 +103,6 @@ export interface PackedOverlapIndex {
   readonly tree: ArrayBufferLike | null;
 }
 
-/** Each polygon of a geometry as its rings (a Polygon is one). */
-const polygonsOf = (g: Polygon | MultiPolygon): readonly (readonly Position[][])[] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
-
 /**
  * Builds the {@link OverlapIndex} of `items` (EPSG:25832) straight into flat arrays in buffers
  * made by `Buffer` (SharedArrayBuffer to share it with a worker, which reads it with
@@ -126,17 +117,15 @@ export function buildPackedOverlapIndex(items: readonly OverlapItem[], Buffer: n
   let doubles = 0;
   for (const { geometry } of items) {
     for (const polygon of polygonsOf(geometry)) {
-      let partRings = 0;
-      for (let i = 0; i < polygon.length; i++) {
-        const d = ringDoubles(polygon[i] as Position[]);
-        if (d === 0 && i === 0) break;
-        if (d === 0) continue;
-        partRings++;
-        doubles += d;
-      }
-      if (partRings > 0) {
-        parts++;
-        rings += partRings;
+      // As preparePolygon: a polygon whose outer ring is empty is left out, and so is an empty hole.
+      if (ringDoubles(polygon[0] ?? []) === 0) continue;
+      parts++;
+      for (const ring of polygon) {
+        const d = ringDoubles(ring);
+        if (d > 0) {
+          rings++;
+          doubles += d;
+        }
       }
     }
   }
@@ -166,13 +155,12 @@ export function buildPackedOverlapIndex(items: readonly OverlapItem[], Buffer: n
     let bx1 = -Infinity;
     let by1 = -Infinity;
     for (const polygon of polygonsOf(geometry)) {
-      const firstRing = ri;
+      if (ringDoubles(polygon[0] ?? []) === 0) continue;
+      partStart[pi++] = ri;
       for (let i = 0; i < polygon.length; i++) {
         const ring = polygon[i] as Position[];
         const d = ringDoubles(ring);
-        if (d === 0 && i === 0) break;
         if (d === 0) continue;
-        if (ri === firstRing) partStart[pi++] = ri;
         ringStart[ri] = at;
         writeRing(ring, i === 0, xy, at);
         writeBox(xy, at, at + d, ringBox, 4 * ri);

@@ -142,14 +142,15 @@ export interface ValidateOptions {
  * predicates). Never throws; the input is not modified.
  */
 export function validatePolygonal(geometry: unknown, featureId: string, options: ValidateOptions = {}): ValidationResult {
-  // The common case, a polygon of one small ring clear of itself, without setting up the steps.
+  let steps: Generator<void, ValidationResult>;
   const g = geometry as { type?: unknown; coordinates?: unknown } | null;
   if (g !== null && typeof g === 'object' && g.type === 'Polygon') {
     const rings = wellFormedRings(g.coordinates, featureId, null);
     if ('error' in rings) return rings;
+    // The common case, a polygon of one small ring clear of itself, without setting up the steps.
     if (certainlyValid([rings])) return { ok: true, geometry: geometry as Polygon };
-  }
-  const steps = validationSteps(geometry, featureId, options);
+    steps = polygonSteps(rings, geometry as Polygon, featureId, options);
+  } else steps = validationSteps(geometry, featureId, options);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -175,6 +176,12 @@ export async function validatePolygonalAsync(geometry: unknown, featureId: strin
   }
 }
 
+/** The topology checks of a Polygon whose rings are well-formed, pausing between steps of the sweep. */
+function* polygonSteps(rings: PolygonRings, geometry: Polygon, featureId: string, options: ValidateOptions): Generator<void, ValidationResult> {
+  const problem = yield* topologySteps([rings], options);
+  return problem ? topologyFailure(problem, featureId, false) : { ok: true, geometry };
+}
+
 /** The checks of {@link validatePolygonal}, pausing between steps of the sweep. */
 function* validationSteps(geometry: unknown, featureId: string, options: ValidateOptions): Generator<void, ValidationResult> {
   if (geometry === null || geometry === undefined) return fail(featureId, 'empty', 'no-geometry');
@@ -183,8 +190,7 @@ function* validationSteps(geometry: unknown, featureId: string, options: Validat
   if (g.type === 'Polygon') {
     const rings = wellFormedRings(g.coordinates, featureId, null);
     if ('error' in rings) return rings;
-    const problem = yield* topologySteps([rings], options);
-    return problem ? topologyFailure(problem, featureId, false) : { ok: true, geometry: geometry as Polygon };
+    return yield* polygonSteps(rings, geometry as Polygon, featureId, options);
   }
   if (g.type === 'MultiPolygon') {
     if (!Array.isArray(g.coordinates) || g.coordinates.length === 0) return fail(featureId, 'empty', 'empty');
